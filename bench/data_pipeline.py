@@ -21,7 +21,7 @@ class JpegLab(torch.utils.data.Dataset):
     def __init__(self, files, size): self.files, self.size = files, size
     def __len__(self): return len(self.files)
     def __getitem__(self, i):
-        rgb = resize_crop(load_image(self.files[i]).tensor(), self.size).clamp(0, 1)
+        rgb = resize_crop(load_image(self.files[i], draft=self.size).tensor(), self.size).clamp(0, 1)
         return lab2norm(rgb2lab(rgb))
 
 
