@@ -16,12 +16,17 @@ from .data import lab_dataloaders
 from .train import ColorModel, FitResult, fit, init_distributed, rank_world, read_checkpoint
 from .baseline import BaselineColorizer
 from .zhang import ZhangColorizer
+from .labgan import LabGAN
+from .pix2pix import Pix2Pix
+from .cyclegan import CycleGAN
+
 
 # %% auto #0
 __all__ = ['MODELS', 'build_model', 'load_checkpoint', 'TrainConfig', 'train']
 
 # %% ../nbs/89_models.ipynb #2c706d08
-MODELS: dict[str, type[ColorModel]] = {m.name: m for m in (BaselineColorizer, ZhangColorizer)}
+MODELS: dict[str, type[ColorModel]] = {m.name: m for m in (BaselineColorizer, ZhangColorizer, LabGAN, Pix2Pix, CycleGAN)}
+
 
 def build_model(name:str, **hparams) -> ColorModel:
     "A new colorizer of kind `name` with constructor arguments `hparams`, with clear errors for wrong ones"

@@ -301,11 +301,13 @@ def evaluate_losses(model:ColorModel, dl, channels_last:bool=False) -> dict:
     return {f'valid_{k}': v / n for k, v in sums.items()}
 
 def _save_plot(res:FitResult, path:Path):
-    import matplotlib; import matplotlib.pyplot as plt
-    with plt.ioff():
-        ax = res.plot()
-        tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}.png')
-        ax.figure.savefig(tmp, dpi=80); plt.close(ax.figure); os.replace(tmp, path)
+    "Draw the losses into `path` without touching pyplot's state (no window, no notebook output, any thread)"
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(7, 3.5))
+    res.plot(ax=fig.subplots())
+    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}.png')
+    fig.savefig(tmp, dpi=80); os.replace(tmp, path)
+
 
 # %% ../nbs/03_train.ipynb #ce37ab57
 @torch.no_grad()
