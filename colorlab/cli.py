@@ -1,4 +1,4 @@
-"""The command line: `colorlab cache`, `colorlab download`, `colorlab train` and `colorlab colorize` (evaluating joins them as the course builds it).
+"""The command line: `colorlab cache`, `colorlab download`, `colorlab train`, `colorlab colorize` and `colorlab evaluate`.
 
 Docs: https://colorlab.github.io/colorlab/cli.html.md"""
 
@@ -168,7 +168,10 @@ def _parser() -> argparse.ArgumentParser:
     z.add_argument('--no-stabilise', action='store_true', help='films: colorize every frame on its own')
     z.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
     z.set_defaults(func=cmd_colorize)
+    from colorlab.evaluate import add_evaluate_parser
+    add_evaluate_parser(sub)
     return p
+
 
 def main(argv:list[str]|None=None) -> int:
     "The `colorlab` command"
