@@ -22,8 +22,8 @@ from .train import ColorModel, read_checkpoint
 from .models import build_model
 
 # %% auto #0
-__all__ = ['video_extensions', 'working_shape', 'lightness', 'upsample_rows', 'join_bands', 'join_lab', 'export_model',
-           'weights_path', 'Colorizer', 'as_photo', 'atomic_write', 'save_image', 'colorize_file', 'UsageError', 'Job',
+__all__ = ['video_extensions', 'working_shape', 'lightness', 'upsample_rows', 'join_bands', 'join_lab', 'atomic_write',
+           'export_model', 'weights_path', 'Colorizer', 'as_photo', 'save_image', 'colorize_file', 'UsageError', 'Job',
            'plan', 'Report', 'colorize_jobs', 'Stabiliser', 'Flicker', 'VideoError', 'FilmResult', 'colorize_video',
            'synthetic_clip']
 
@@ -147,6 +147,20 @@ def _build(ck:dict, path) -> ColorModel:
     return model.eval()
 
 # %% ../nbs/09_inference.ipynb #b4174a67
+def atomic_write(
+    dest:str|Path, # The file to write
+    write, # Called with a temporary path beside `dest` (same suffix), which it must fill
+) -> Path:
+    "Call `write(tmp)`, then rename `tmp` to `dest`: a crash leaves the old file or the new one, never half a file"
+    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f'.{dest.stem}.tmp{os.getpid()}{dest.suffix}')
+    try:
+        write(tmp)
+        os.replace(tmp, dest)
+    finally:
+        if tmp.exists(): tmp.unlink()
+    return dest
+
 def export_model(
     checkpoint:str|Path, # A training checkpoint (`last.pth`) or an exported file
     dest:str|Path, # The file to write, e.g. `colorlab/weights/default.pth`
@@ -170,14 +184,8 @@ def export_model(
     found.update(ck.get('meta', {}))  # re-exporting an exported file keeps its metadata
     out = dict(format=1, colorlab=__version__, model_name=ck['model_name'], hparams=hparams, model=sd,
                dropped=dropped, config=cfg, meta={**found, **meta})
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f'.{dest.name}.tmp{os.getpid()}')
-    try:
-        torch.save(out, tmp)
-        os.replace(tmp, dest)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return dest
+    return atomic_write(dest, lambda tmp: torch.save(out, tmp))
+
 
 # %% ../nbs/09_inference.ipynb #3cee5e2c
 def weights_path(name:str='default') -> Path:
@@ -318,20 +326,6 @@ def colorize(self:Colorizer, image) -> Image.Image: # A path, PIL image, `Photo`
     return Image.fromarray(self.colorize_photo(as_photo(image), bits=8))
 
 # %% ../nbs/09_inference.ipynb #e9502700
-def atomic_write(
-    dest:str|Path, # The file to write
-    write, # Called with a temporary path beside `dest` (same suffix), which it must fill
-) -> Path:
-    "Call `write(tmp)`, then rename `tmp` to `dest`: a crash leaves the old file or the new one, never half a file"
-    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f'.{dest.stem}.tmp{os.getpid()}{dest.suffix}')
-    try:
-        write(tmp)
-        os.replace(tmp, dest)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return dest
-
 def _exif(src:Path) -> bytes|None:
     "The EXIF data of an image file with its orientation set to upright, or None"
     try:
