@@ -17,7 +17,8 @@ from PIL import Image
 from .data import ImageLoadError, image_files, load_image
 from .lab import rgb2lab
 from .metrics import as_hwc, image_metrics
-from .evaluate import gray_input, run_colorizer, shrink
+from .evaluate import gray_input, is_grayscale, run_colorizer, shrink
+
 
 # %% auto #0
 __all__ = ['ANSWER_FIELDS', 'to_jpeg', 'from_jpeg', 'wipe', 'metrics_html', 'Compare', 'wilson_interval', 'TuringTest']
@@ -253,15 +254,15 @@ def from_folder(cls:TuringTest,
     **kwargs, # `model`, `participant`, `width`
 ):
     "A Turing test of `colorizer` on `n` random colour photos of `folder`"
-    from colorlab.data import GRAY_CHROMA
     files = image_files(folder)
+
     random.Random(seed).shuffle(files)
     trials = []
     for f in files:
         if len(trials) == n: break
         try: rgb = shrink(load_image(f).rgb.astype(np.float64), max_side)
         except ImageLoadError: continue
-        ab = rgb2lab(torch.from_numpy(rgb).permute(2, 0, 1))[1:]
-        if ab.norm(dim=0).flatten().quantile(0.99) < GRAY_CHROMA: continue
+        if is_grayscale(rgb): continue
+
         trials.append((f.name, rgb, run_colorizer(colorizer, rgb)))
     return cls(trials, csv_path, seed=seed, **kwargs)
