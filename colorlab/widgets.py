@@ -19,7 +19,6 @@ from .lab import rgb2lab
 from .metrics import as_hwc, image_metrics
 from .evaluate import gray_input, is_grayscale, run_colorizer, shrink
 
-
 # %% auto #0
 __all__ = ['ANSWER_FIELDS', 'to_jpeg', 'from_jpeg', 'wipe', 'metrics_html', 'Compare', 'wilson_interval', 'TuringTest']
 
@@ -255,7 +254,6 @@ def from_folder(cls:TuringTest,
 ):
     "A Turing test of `colorizer` on `n` random colour photos of `folder`"
     files = image_files(folder)
-
     random.Random(seed).shuffle(files)
     trials = []
     for f in files:
