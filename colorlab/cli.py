@@ -16,7 +16,7 @@ from . import __version__
 from .core import data_path
 
 # %% auto #0
-__all__ = ['cmd_cache', 'cmd_download', 'cmd_train', 'cmd_colorize', 'main']
+__all__ = ['COMMANDS', 'cmd_cache', 'cmd_download', 'cmd_train', 'cmd_colorize', 'main']
 
 # %% ../nbs/90_cli.ipynb #285fb70c
 def cmd_cache(args) -> int:
@@ -122,60 +122,70 @@ def cmd_colorize(args) -> int:
     return 1 if rep.failed else 0
 
 # %% ../nbs/90_cli.ipynb #37cf9083
-def _parser() -> argparse.ArgumentParser:
+COMMANDS = ('cache', 'download', 'train', 'colorize', 'evaluate')
+
+def _parser(command:str|None=None) -> argparse.ArgumentParser:
+    "The parser of the `colorlab` command: all its sub-commands, or only `command`'s options when it is given"
+    wanted = lambda name: command is None or name == command
     p = argparse.ArgumentParser(prog='colorlab', description='Bring colour back to black-and-white photographs and film.')
     p.add_argument('--version', action='version', version=f'colorlab {__version__}')
     sub = p.add_subparsers(dest='command', metavar='COMMAND', required=True)
-    c = sub.add_parser('cache', help=cmd_cache.__doc__, description=cmd_cache.__doc__)
-    c.add_argument('path', help='a folder of photos (flat, ImageNet/Imagenette or Flickr1024 layout)')
-    c.add_argument('--size', type=int, default=224, help='side of the cached photos in pixels (default: 224)')
-    c.add_argument('--bs', type=int, default=8, help='batch size of the batch drawn (default: 8)')
-    c.add_argument('--max-photos', type=int, default=None, help='cache at most this many photos per split')
-    c.add_argument('--cache-dir', default=None, help='where caches live (default: $COLORLAB_CACHE or ~/.cache/colorlab)')
-    c.add_argument('--show', default=None, metavar='PNG', help='draw a training batch into this PNG file')
-    c.add_argument('--seed', type=int, default=42)
-    c.set_defaults(func=cmd_cache)
-    d = sub.add_parser('download', help=cmd_download.__doc__, description=cmd_download.__doc__)
-    d.add_argument('dataset', choices=['imagenette', 'flickr1024'])
-    d.add_argument('--size', default='320', choices=['160', '320', 'full'], help='Imagenette size (default: 320)')
-    d.add_argument('--dest', default=None, help='parent folder (default: $COLORLAB_DATA or ~/.colorlab/data)')
-    d.set_defaults(func=cmd_download)
-    from colorlab.models import MODELS
-    t = sub.add_parser('train', help=cmd_train.__doc__, description=cmd_train.__doc__)
-    t.add_argument('--model', default='baseline', choices=list(MODELS), help='which colorizer (default: baseline)')
-    t.add_argument('--data', required=True, help='a photo folder (flat, ImageNet/Imagenette or Flickr1024 layout)')
-    t.add_argument('--out', default='runs/colorlab', help='folder for checkpoints and history (default: runs/colorlab)')
-    t.add_argument('--size', type=int, default=128, help='training image size (default: 128)')
-    t.add_argument('--epochs', type=int, default=10)
-    t.add_argument('--bs', type=int, default=32, help='batch size per process (default: 32)')
-    t.add_argument('--lr', type=float, default=2e-4)
-    t.add_argument('--seed', type=int, default=42)
-    t.add_argument('--max-photos', type=int, default=None, help='train on a random subset of this many photos')
-    t.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='mixed precision (auto: on for CUDA)')
-    t.add_argument('--resume', default=None, metavar='CHECKPOINT', help='continue the run saved in this checkpoint')
-    t.add_argument('--nf', type=int, default=None, help="the model's base width")
-    t.add_argument('--backbone', default=None, help="the model's encoder, for models that have one")
-    t.add_argument('--arg', action='append', metavar='KEY=VALUE', help='any other model option (repeatable)')
-    t.set_defaults(func=cmd_train)
-    z = sub.add_parser('colorize', help=cmd_colorize.__doc__, description=cmd_colorize.__doc__)
-    z.add_argument('inputs', nargs='+', metavar='INPUT', help='image or video files, folders (searched recursively), glob patterns')
-    z.add_argument('-o', '--out', required=True, metavar='OUT', help='the folder for the colorized files')
-    z.add_argument('--model', default='default', metavar='NAME|PATH', help='a shipped model or a checkpoint file (default: default)')
-    z.add_argument('--size', type=int, default=None, help='working size: the short side the network sees (default: the training size)')
-    z.add_argument('--device', default=None, help='cpu, cuda, cuda:1, mps... (default: $COLORLAB_DEVICE or the best available)')
-    z.add_argument('--bs', type=int, default=8, help='photos or frames per batch through the network (default: 8)')
-    z.add_argument('--overwrite', action='store_true', help='replace the outputs of an earlier run (never an input)')
-    z.add_argument('--no-stabilise', action='store_true', help='films: colorize every frame on its own')
-    z.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
-    z.set_defaults(func=cmd_colorize)
-    from colorlab.evaluate import add_evaluate_parser
-    add_evaluate_parser(sub)
+    if wanted('cache'):
+        c = sub.add_parser('cache', help=cmd_cache.__doc__, description=cmd_cache.__doc__)
+        c.add_argument('path', help='a folder of photos (flat, ImageNet/Imagenette or Flickr1024 layout)')
+        c.add_argument('--size', type=int, default=224, help='side of the cached photos in pixels (default: 224)')
+        c.add_argument('--bs', type=int, default=8, help='batch size of the batch drawn (default: 8)')
+        c.add_argument('--max-photos', type=int, default=None, help='cache at most this many photos per split')
+        c.add_argument('--cache-dir', default=None, help='where caches live (default: $COLORLAB_CACHE or ~/.cache/colorlab)')
+        c.add_argument('--show', default=None, metavar='PNG', help='draw a training batch into this PNG file')
+        c.add_argument('--seed', type=int, default=42)
+        c.set_defaults(func=cmd_cache)
+    if wanted('download'):
+        d = sub.add_parser('download', help=cmd_download.__doc__, description=cmd_download.__doc__)
+        d.add_argument('dataset', choices=['imagenette', 'flickr1024'])
+        d.add_argument('--size', default='320', choices=['160', '320', 'full'], help='Imagenette size (default: 320)')
+        d.add_argument('--dest', default=None, help='parent folder (default: $COLORLAB_DATA or ~/.colorlab/data)')
+        d.set_defaults(func=cmd_download)
+    if wanted('train'):
+        from colorlab.models import MODELS
+        t = sub.add_parser('train', help=cmd_train.__doc__, description=cmd_train.__doc__)
+        t.add_argument('--model', default='baseline', choices=list(MODELS), help='which colorizer (default: baseline)')
+        t.add_argument('--data', required=True, help='a photo folder (flat, ImageNet/Imagenette or Flickr1024 layout)')
+        t.add_argument('--out', default='runs/colorlab', help='folder for checkpoints and history (default: runs/colorlab)')
+        t.add_argument('--size', type=int, default=128, help='training image size (default: 128)')
+        t.add_argument('--epochs', type=int, default=10)
+        t.add_argument('--bs', type=int, default=32, help='batch size per process (default: 32)')
+        t.add_argument('--lr', type=float, default=2e-4)
+        t.add_argument('--seed', type=int, default=42)
+        t.add_argument('--max-photos', type=int, default=None, help='train on a random subset of this many photos')
+        t.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='mixed precision (auto: on for CUDA)')
+        t.add_argument('--resume', default=None, metavar='CHECKPOINT', help='continue the run saved in this checkpoint')
+        t.add_argument('--nf', type=int, default=None, help="the model's base width")
+        t.add_argument('--backbone', default=None, help="the model's encoder, for models that have one")
+        t.add_argument('--arg', action='append', metavar='KEY=VALUE', help='any other model option (repeatable)')
+        t.set_defaults(func=cmd_train)
+    if wanted('colorize'):
+        z = sub.add_parser('colorize', help=cmd_colorize.__doc__, description=cmd_colorize.__doc__)
+        z.add_argument('inputs', nargs='+', metavar='INPUT', help='image or video files, folders (searched recursively), glob patterns')
+        z.add_argument('-o', '--out', required=True, metavar='OUT', help='the folder for the colorized files')
+        z.add_argument('--model', default='default', metavar='NAME|PATH', help='a shipped model or a checkpoint file (default: default)')
+        z.add_argument('--size', type=int, default=None, help='working size: the short side the network sees (default: the training size)')
+        z.add_argument('--device', default=None, help='cpu, cuda, cuda:1, mps... (default: $COLORLAB_DEVICE or the best available)')
+        z.add_argument('--bs', type=int, default=8, help='photos or frames per batch through the network (default: 8)')
+        z.add_argument('--overwrite', action='store_true', help='replace the outputs of an earlier run (never an input)')
+        z.add_argument('--no-stabilise', action='store_true', help='films: colorize every frame on its own')
+        z.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
+        z.set_defaults(func=cmd_colorize)
+    if wanted('evaluate'):
+        from colorlab.evaluate import add_evaluate_parser
+        add_evaluate_parser(sub)
     return p
 
 
 def main(argv:list[str]|None=None) -> int:
     "The `colorlab` command"
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     try: return args.func(args)
     except KeyboardInterrupt:
         print('interrupted', file=sys.stderr); return 130

@@ -1,4 +1,4 @@
-"""Loading any photo correctly, finding the photos of a dataset, a Lab cache that keeps a GPU fed, and fastai `DataLoaders` of `(L, ab)` batches.
+"""Finding the photos of a dataset, a Lab cache that keeps a GPU fed, and fastai `DataLoaders` of `(L, ab)` batches.
 
 Docs: https://colorlab.github.io/colorlab/data.html.md"""
 
@@ -8,130 +8,22 @@ Docs: https://colorlab.github.io/colorlab/data.html.md"""
 from __future__ import annotations
 import hashlib, json, math, os, random, shutil, tarfile, threading, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch, torch.nn.functional as F
-from PIL import Image, UnidentifiedImageError
 from fastcore.basics import patch, ifnone
 from fastprogress.fastprogress import progress_bar
 from .core import data_path, cache_path, default_device
 from .lab import rgb2lab, lab2norm, norm2rgb
+from .photos import ImageLoadError, load_image, image_extensions
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['image_extensions', 'CACHE_VERSION', 'GRAY_CHROMA', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL',
-           'ImageLoadError', 'Photo', 'load_image', 'resize_crop', 'image_files', 'photo_splits', 'quantise_lab',
-           'dequantise_lab', 'LabCache', 'random_resized_crop', 'LabDataLoader', 'lab_dataloaders', 'DownloadError',
-           'download_url', 'extract_archive', 'download_imagenette', 'download_flickr1024']
-
-# %% ../nbs/02_data.ipynb #611ca561
-class ImageLoadError(Exception):
-    "An image file that cannot be read; the message names the file and the problem"
-    def __init__(self, path, problem:str):
-        self.path, self.problem = Path(path), problem
-        super().__init__(f"cannot read image '{path}': {problem}")
-
-@dataclass
-class Photo:
-    "A decoded photo: sRGB float32 `rgb` (H, W, 3) in [0, 1] and `alpha` (H, W) in [0, 1] or None"
-    rgb: np.ndarray
-    alpha: np.ndarray|None = None
-    path: Path|None = None
-    mode: str = '' # The file's colour mode as Pillow names it ('RGB', 'L', 'P', 'I;16', 'CMYK', ...)
-    bits: int = 8 # Bits per channel in the file
-
-    @property
-    def size(self) -> tuple[int, int]: return self.rgb.shape[1], self.rgb.shape[0]
-    def tensor(self) -> torch.Tensor: return torch.from_numpy(np.ascontiguousarray(self.rgb.transpose(2, 0, 1)))
-    def __repr__(self):
-        a = '' if self.alpha is None else ' +alpha'
-        return f"Photo({self.size[0]}x{self.size[1]} {self.mode}{a}, {self.bits}-bit, {self.path and self.path.name})"
-
-# %% ../nbs/02_data.ipynb #1b570add
-_orientations = {1: lambda a: a,
-                 2: lambda a: a[:, ::-1],                    # mirrored left to right
-                 3: lambda a: a[::-1, ::-1],                 # upside down
-                 4: lambda a: a[::-1],                       # mirrored top to bottom
-                 5: lambda a: a.swapaxes(0, 1),              # transposed
-                 6: lambda a: np.rot90(a, -1),               # turned: rotate 90 degrees clockwise
-                 7: lambda a: a.swapaxes(0, 1)[::-1, ::-1],  # transversed
-                 8: lambda a: np.rot90(a, 1)}                # turned: rotate 90 degrees counter-clockwise
-
-def _orient(a:np.ndarray, orientation:int) -> np.ndarray:
-    "Apply EXIF `orientation` (1..8; anything else means upright) to an (H, W, ...) array"
-    return _orientations.get(orientation, _orientations[1])(a)
-
-# %% ../nbs/02_data.ipynb #2296dc8a
-_16bit_raw = ('RGB;16', 'RGBA;16', 'RGB;16B', 'RGBA;16B', 'RGB;16L', 'RGBA;16L', 'RGB;16N', 'RGBA;16N')
-
-def _decode_16bit_colour(path:Path) -> np.ndarray:
-    "All 16 bits of a 16-bit RGB(A) PNG or TIFF, as float32 RGB(A) in [0, 1]"
-    try: import cv2
-    except ImportError: raise ImageLoadError(path, '16-bit colour images need OpenCV: pip install opencv-python-headless') from None
-    a = cv2.imdecode(np.fromfile(path, np.uint8), cv2.IMREAD_UNCHANGED)
-    if a is None or a.ndim != 3: raise ImageLoadError(path, 'the 16-bit colour data could not be decoded')
-    a = a[..., [2, 1, 0, 3][:a.shape[-1]]]  # BGR(A) -> RGB(A)
-    return a.astype(np.float32) / (65535 if a.dtype == np.uint16 else 255)
-
-def _rawmode(im:Image.Image) -> str|None:
-    "How the pixels are stored in the file (e.g. 'RGB;16B'), read before anything decodes them"
-    raw = im.tile[0].args if im.tile else None
-    return raw[0] if isinstance(raw, tuple) else raw
-
-def _pixels(im:Image.Image, path:Path, raw:str|None) -> tuple[np.ndarray, str, int]:
-    "The pixels of an opened image as float32 (H, W, C) in [0, 1], C in 1..4, with its mode and bit depth"
-    mode = im.mode
-    if mode in ('RGB', 'RGBA') and isinstance(raw, str) and raw in _16bit_raw:
-        return _decode_16bit_colour(path), mode, 16
-    im.load()  # decode now, so that a damaged file fails here
-    if mode in ('I;16', 'I;16B', 'I;16L', 'I;16N'): return np.asarray(im, np.float32)[..., None] / 65535, mode, 16
-    if mode == 'I':  # 32-bit integers: how Pillow holds 16-bit grayscale from some PNG and TIFF files
-        return np.clip(np.asarray(im, np.float32) / 65535, 0, 1)[..., None], mode, 16
-    if mode == 'F': return np.clip(np.asarray(im, np.float32), 0, 1)[..., None], mode, 32
-    clear = 'transparency' in im.info  # a palette index, gray level or RGB colour that is transparent (PNG's tRNS)
-    if mode in ('1', 'L'): im = im.convert('LA' if clear and mode == 'L' else 'L')
-    elif mode in ('LA', 'La'): im = im.convert('LA')
-    elif mode in ('RGBA', 'RGBa', 'PA') or (clear and mode in ('P', 'RGB')): im = im.convert('RGBA')
-    else: im = im.convert('RGB')  # P, CMYK, YCbCr, LAB, HSV ...
-    a = np.asarray(im, np.float32) / 255
-    return (a[..., None] if a.ndim == 2 else a), mode, 8
-
-# %% ../nbs/02_data.ipynb #e233198d
-def load_image(
-    path:str|Path, # An image file: JPEG, PNG, TIFF, WebP, BMP, GIF, ...
-    background:float=1., # Gray level that transparent pixels are composited onto for `Photo.rgb` (1: white)
-    draft:int|None=None, # Let JPEG decode at a reduced scale that keeps both sides at least this many pixels
-) -> Photo:
-    "Read an image file as RGB in [0, 1] with EXIF rotation applied, 16-bit kept, alpha kept apart"
-    path = Path(path)
-    if path.is_dir(): raise ImageLoadError(path, 'this is a folder, not an image file')
-    try: nbytes = path.stat().st_size
-    except FileNotFoundError: raise ImageLoadError(path, 'no such file') from None
-    except OSError as e: raise ImageLoadError(path, e.strerror or str(e)) from None
-    if nbytes == 0: raise ImageLoadError(path, 'the file is empty (0 bytes)')
-    try:
-        with Image.open(path) as im:
-            raw = _rawmode(im)  # before `getexif`, which may decode a PNG
-            orientation = im.getexif().get(0x0112, 1)
-            if draft and im.format == 'JPEG':
-                w, h = im.size  # as stored: the short side is the same after any EXIF turn
-                im.draft(im.mode, (max(1, w * draft // min(w, h)), max(1, h * draft // min(w, h))))
-            a, mode, bits = _pixels(im, path, raw)
-    except ImageLoadError: raise
-    except UnidentifiedImageError: raise ImageLoadError(path, 'not an image, or a format Pillow cannot read') from None
-    except Image.DecompressionBombError as e: raise ImageLoadError(path, f'too large to decode safely: {e}') from None
-    except (OSError, SyntaxError, ValueError, EOFError, IndexError) as e:
-        why = ('the file is truncated (it ends before the image data does)' if 'truncated' in str(e).lower()
-               else f'the image data is damaged ({e})')
-        raise ImageLoadError(path, why) from None
-    a = _orient(a, orientation)
-    alpha = a[..., -1] if a.shape[-1] in (2, 4) else None
-    rgb = a[..., :-1] if alpha is not None else a
-    if rgb.shape[-1] == 1: rgb = np.repeat(rgb, 3, -1)
-    if alpha is not None: rgb = rgb * alpha[..., None] + background * (1 - alpha[..., None])
-    return Photo(np.ascontiguousarray(rgb, np.float32), None if alpha is None else np.ascontiguousarray(alpha), path, mode, bits)
+__all__ = ['CACHE_VERSION', 'GRAY_CHROMA', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'resize_crop', 'image_files',
+           'photo_splits', 'quantise_lab', 'dequantise_lab', 'LabCache', 'random_resized_crop', 'LabDataLoader',
+           'lab_dataloaders', 'DownloadError', 'download_url', 'extract_archive', 'download_imagenette',
+           'download_flickr1024']
 
 # %% ../nbs/02_data.ipynb #b09a5ae1
 def resize_crop(
@@ -149,8 +41,6 @@ def resize_crop(
     return x.reshape(*lead, x.shape[-3], size, size)
 
 # %% ../nbs/02_data.ipynb #3384c97a
-image_extensions = {'.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp', '.gif', '.jfif'}
-
 def image_files(
     path:str|Path, # A folder (searched recursively) or a single image file
 ) -> list[Path]:

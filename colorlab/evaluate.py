@@ -13,7 +13,8 @@ import pandas as pd
 import torch, torch.nn.functional as F
 from fastcore.basics import patch
 from .core import data_path, default_device
-from .data import GRAY_CHROMA, ImageLoadError, LabCache, image_files, load_image
+from .data import GRAY_CHROMA, LabCache, image_files
+from .photos import ImageLoadError, load_image
 from .lab import lab2rgb, rgb2lab
 from .metrics import METRICS, Reference, as_hwc, lpips_model
 

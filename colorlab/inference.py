@@ -11,21 +11,20 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
-import torch, torch.nn.functional as F
+import torch, torch.nn as nn, torch.nn.functional as F
 from PIL import Image
 from fastcore.basics import patch
 from . import __version__
 from .core import default_device
-from .data import ImageLoadError, Photo, load_image, image_extensions, _pixels, _orient
+from .photos import ImageLoadError, Photo, load_image, image_extensions, _pixels, _orient
 from .lab import rgb2lab, lab2rgb, norm_L, denorm_ab
 from .train import ColorModel, read_checkpoint
-from .models import build_model
 
 # %% auto #0
 __all__ = ['video_extensions', 'working_shape', 'lightness', 'upsample_rows', 'join_bands', 'join_lab', 'atomic_write',
-           'export_model', 'weights_path', 'Colorizer', 'as_photo', 'save_image', 'colorize_file', 'UsageError', 'Job',
-           'plan', 'Report', 'colorize_jobs', 'Stabiliser', 'Flicker', 'VideoError', 'FilmResult', 'colorize_video',
-           'synthetic_clip']
+           'export_model', 'PlainUnet', 'weights_path', 'Colorizer', 'as_photo', 'save_image', 'colorize_file',
+           'UsageError', 'Job', 'plan', 'Report', 'colorize_jobs', 'Stabiliser', 'Flicker', 'VideoError', 'FilmResult',
+           'colorize_video', 'synthetic_clip']
 
 # %% ../nbs/09_inference.ipynb #ad38835e
 def working_shape(
@@ -48,13 +47,11 @@ def _bands(H:int, W:int, pixels:int=2**20) -> list[tuple[int, int]]:
 def lightness(
     rgb:torch.Tensor, # sRGB (..., 3, H, W) in [0, 1]
     pixels:int=2**20, # Pixels per band
-    fast:bool=False, # Convert with OpenCV (CPU only; see below)
 ) -> torch.Tensor:
     "CIE L (..., 1, H, W) of sRGB images, computed in bands of rows so that a huge photo needs little extra memory"
     H, W = rgb.shape[-2:]
     L = torch.empty((*rgb.shape[:-3], 1, H, W), dtype=torch.float32, device=rgb.device)
-    convert = _cv_rgb2lab if fast else rgb2lab
-    for r0, r1 in _bands(H, W, pixels): L[..., r0:r1, :] = convert(rgb[..., r0:r1, :])[..., :1, :, :]
+    for r0, r1 in _bands(H, W, pixels): L[..., r0:r1, :] = rgb2lab(rgb[..., r0:r1, :])[..., :1, :, :]
     return L
 
 # %% ../nbs/09_inference.ipynb #9acd8acd
@@ -81,45 +78,53 @@ def join_bands(
     L:torch.Tensor, # Full-resolution lightness (..., 1, H, W)
     ab:torch.Tensor, # Colour (..., 2, h, w) at any size, in Lab units
     pixels:int=2**20, # Pixels per band
-    fast:bool=False, # Convert with OpenCV (CPU only; see below)
 ):
     "Yield (r0, r1, sRGB rows r0:r1) of L joined with ab upsampled bilinearly to L's size"
     H, W = L.shape[-2:]
-    ab, convert = ab.to(L.device, torch.float32), _cv_lab2rgb if fast else lab2rgb
+    ab = ab.to(L.device, torch.float32)
     bands = _bands(H, W, pixels)
     if len(bands) == 1:  # a picture of a megapixel or less: PyTorch's own kernel is faster, and gives the same
         up = F.interpolate(ab.reshape(-1, *ab.shape[-3:]), (H, W), mode='bilinear', align_corners=False)
-        yield 0, H, convert(torch.cat([L, up.reshape(*ab.shape[:-2], H, W)], -3)); return
+        yield 0, H, lab2rgb(torch.cat([L, up.reshape(*ab.shape[:-2], H, W)], -3)); return
     for r0, r1 in bands:
-        yield r0, r1, convert(torch.cat([L[..., r0:r1, :], upsample_rows(ab, H, W, r0, r1)], -3))
+        yield r0, r1, lab2rgb(torch.cat([L[..., r0:r1, :], upsample_rows(ab, H, W, r0, r1)], -3))
 
 def join_lab(
     L:torch.Tensor, # Full-resolution lightness (..., 1, H, W)
     ab:torch.Tensor, # Colour (..., 2, h, w) at any size, in Lab units
     pixels:int=2**20, # Pixels per band
-    fast:bool=False, # Convert with OpenCV (CPU only; see below)
 ) -> torch.Tensor:
     "sRGB (..., 3, H, W) of L joined with ab upsampled bilinearly to H x W"
     out = torch.empty((*L.shape[:-3], 3, *L.shape[-2:]), dtype=torch.float32, device=L.device)
-    for r0, r1, rgb in join_bands(L, ab, pixels, fast): out[..., r0:r1, :] = rgb
+    for r0, r1, rgb in join_bands(L, ab, pixels): out[..., r0:r1, :] = rgb
     return out
 
 # %% ../nbs/09_inference.ipynb #0a78250f
-def _per_image(f, x:torch.Tensor) -> torch.Tensor:
-    "Apply `f`, a function of one (h, w, 3) float32 array, to each image of a CPU tensor (..., 3, h, w)"
-    flat = x.reshape(-1, *x.shape[-3:]).float()
-    out = [torch.from_numpy(f(np.ascontiguousarray(i.permute(1, 2, 0).numpy()))).permute(2, 0, 1) for i in flat]
-    return torch.stack(out).reshape(x.shape)
-
-def _cv_rgb2lab(rgb:torch.Tensor) -> torch.Tensor:
-    "`rgb2lab` through OpenCV (CPU): six times faster, L within 0.25"
+def _cv_lightness(
+    rgb:np.ndarray, # sRGB (H, W, 3) float32 in [0, 1]
+    pixels:int=2**20, # Pixels per band
+) -> np.ndarray:
+    "CIE L (H, W) float32 through OpenCV (CPU): six times faster than `lightness`, within a quarter of an L unit"
     import cv2
-    return _per_image(lambda a: cv2.cvtColor(a, cv2.COLOR_RGB2Lab), rgb.clamp(0, 1))
+    H, W = rgb.shape[:2]
+    L = np.empty((H, W), np.float32)
+    for r0, r1 in _bands(H, W, pixels): L[r0:r1] = cv2.cvtColor(rgb[r0:r1], cv2.COLOR_RGB2Lab)[..., 0]
+    return L
 
-def _cv_lab2rgb(lab:torch.Tensor) -> torch.Tensor:
-    "`lab2rgb` through OpenCV (CPU): six times faster, within 1/200 of ours"
+def _cv_join(
+    L:np.ndarray, # Full-resolution lightness (H, W) float32
+    ab:np.ndarray, # Colour (h, w, 2) float32 at any size, in Lab units
+    out:np.ndarray, # (H, W, 3 or 4) uint8: sRGB is written into its first three channels
+    pixels:int=2**20, # Pixels per band
+) -> np.ndarray:
+    "Write L joined with ab, upsampled bilinearly, as 8-bit sRGB into `out`, through OpenCV (CPU)"
     import cv2
-    return _per_image(lambda a: cv2.cvtColor(a, cv2.COLOR_Lab2RGB), lab).clamp(0, 1)
+    H, W = L.shape
+    up = cv2.resize(ab, (W, H), interpolation=cv2.INTER_LINEAR)
+    for r0, r1 in _bands(H, W, pixels):
+        rgb = cv2.cvtColor(cv2.merge([L[r0:r1], up[r0:r1]]), cv2.COLOR_Lab2RGB)
+        out[r0:r1, :, :3] = cv2.convertScaleAbs(np.maximum(rgb, 0, out=rgb), alpha=255)  # rounded, at most 255
+    return out
 
 # %% ../nbs/09_inference.ipynb #2b5ebaa0
 def _inference_children(model:ColorModel) -> set[str]:
@@ -132,19 +137,21 @@ def _inference_children(model:ColorModel) -> set[str]:
         for h in hooks: h.remove()
     return used
 
+def _fit(model:nn.Module, sd:dict, path, name:str, optional:tuple=()) -> nn.Module:
+    "`model` in eval mode with the weights `sd` (as float32), or an error naming `path` if they do not fit it"
+    missing, unexpected = model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()}, strict=False)
+    missing = [k for k in missing if not k.startswith(optional)]  # weights the file may leave out
+    if missing or unexpected:
+        raise ValueError(f"'{path}' does not fit the model '{name}': missing weights {missing[:3]}, unexpected weights {unexpected[:3]}")
+    return model.eval()
+
 def _build(ck:dict, path) -> ColorModel:
     "The model described by a checkpoint or an exported file, with its weights, in eval mode"
     hparams = dict(ck['hparams'])
     if 'pretrained' in hparams: hparams['pretrained'] = False  # the weights come from the file
+    from colorlab.models import build_model  # every model, and fastai: see "Starting fast" below
     model = build_model(ck['model_name'], **hparams)
-    sd = {k: v.float() if v.is_floating_point() else v for k, v in ck['model'].items()}
-    missing, unexpected = model.load_state_dict(sd, strict=False)
-    dropped = tuple(f'{n}.' for n in ck.get('dropped', ()))
-    missing = [k for k in missing if not k.startswith(dropped)]
-    if missing or unexpected:
-        raise ValueError(f"'{path}' does not fit the model '{ck['model_name']}': "
-                         f"missing weights {missing[:3]}, unexpected weights {unexpected[:3]}")
-    return model.eval()
+    return _fit(model, ck['model'], path, ck['model_name'], optional=tuple(f'{n}.' for n in ck.get('dropped', ())))
 
 # %% ../nbs/09_inference.ipynb #b4174a67
 def atomic_write(
@@ -187,6 +194,94 @@ def export_model(
     return atomic_write(dest, lambda tmp: torch.save(out, tmp))
 
 
+# %% ../nbs/09_inference.ipynb #63cfed99
+def _conv(ni:int, nf:int, ks:int=3, act:bool=True) -> nn.Sequential:
+    "fastai's `ConvLayer` as `DynamicUnet` uses it here: a convolution with bias, no normalisation, then ReLU"
+    return nn.Sequential(nn.Conv2d(ni, nf, ks, padding=(ks - 1) // 2), *([nn.ReLU()] if act else []))
+
+def _shuffle(ni:int, nf:int) -> nn.Sequential:
+    "fastai's `PixelShuffle_ICNR`: a 1x1 `_conv` to 4 x `nf` channels, then a 2x pixel shuffle"
+    return nn.Sequential(_conv(ni, nf * 4, ks=1), nn.PixelShuffle(2))
+
+class _UpBlock(nn.Module):
+    "fastai's `UnetBlock`: upsample, join the encoder's features of that size, two convolutions"
+    def __init__(self, up_in:int, skip_in:int, final_div:bool=True):
+        super().__init__()
+        self.shuf, self.bn = _shuffle(up_in, up_in // 2), nn.BatchNorm2d(skip_in)
+        ni = up_in // 2 + skip_in
+        nf = ni if final_div else ni // 2
+        self.conv1, self.conv2 = _conv(ni, nf), _conv(nf, nf)
+
+    def forward(self, up, skip):
+        up = self.shuf(up)
+        if up.shape[-2:] != skip.shape[-2:]: up = F.interpolate(up, skip.shape[-2:], mode='nearest')
+        return self.conv2(self.conv1(F.relu(torch.cat([up, self.bn(skip)], 1))))
+
+class _ResBlock(nn.Module):
+    "fastai's `ResBlock` of equal widths: two convolutions with the input added, then ReLU"
+    def __init__(self, n:int):
+        super().__init__()
+        self.convpath = nn.Sequential(_conv(n, n), _conv(n, n, act=False))
+    def forward(self, x): return F.relu(self.convpath(x) + x)
+
+# %% ../nbs/09_inference.ipynb #91ac6022
+class PlainUnet(nn.Module):
+    "fastai's `DynamicUnet`, as `unet_generator` builds it, in plain PyTorch: the same layers, the same weight names"
+    def __init__(self,
+        encoder:nn.Sequential, # The encoder, e.g. `efficientnet_lite0_body()`
+        n_out:int=2, # Output channels
+        y_range:tuple=(-1., 1.), # The output is squashed into this range
+        img_size:tuple=(64, 64), # Size of the dummy batch that finds the skip connections
+    ):
+        super().__init__()
+        n_in = next(m for m in encoder.modules() if isinstance(m, nn.Conv2d)).in_channels
+        with torch.no_grad():
+            x, shapes = torch.zeros(1, n_in, *img_size), []
+            for child in encoder.eval(): x = child(x); shapes.append(x.shape)
+        # the children after which the resolution changes, deepest first
+        self.skips = [i for i in range(len(shapes) - 1) if shapes[i][-1] != shapes[i + 1][-1]][::-1]
+        c = shapes[-1][1]
+        layers = [encoder, nn.BatchNorm2d(c), nn.ReLU(), nn.Sequential(_conv(c, c * 2), _conv(c * 2, c))]
+        for k, i in enumerate(self.skips):
+            layers.append(_UpBlock(c, shapes[i][1], final_div=k < len(self.skips) - 1))
+            c = layers[-1].conv2[0].out_channels
+        self.last_shuffle = tuple(shapes[0][-2:]) != tuple(img_size)  # the first child already halved the size
+        if self.last_shuffle: layers.append(_shuffle(c, c))
+        # fastai's `ResizeToOrig` and `MergeLayer` have no weights: identities keep the numbering of the ones after
+        layers += [nn.Identity(), nn.Identity(), _ResBlock(c + n_in), _conv(c + n_in, n_out, ks=1, act=False)]
+        self.layers, self.y_range = nn.ModuleList(layers), y_range
+
+    def forward(self, x):
+        encoder, bn, relu, middle, *decoder = self.layers
+        h, kept = x, {}
+        for i, child in enumerate(encoder):
+            h = child(h)
+            if i in self.skips: kept[i] = h
+        h = middle(relu(bn(h)))
+        for block, i in zip(decoder, self.skips): h = block(h, kept[i])
+        if self.last_shuffle: h = decoder[len(self.skips)](h)
+        if h.shape[-2:] != x.shape[-2:]: h = F.interpolate(h, x.shape[-2:], mode='nearest')
+        h = self.layers[-1](self.layers[-2](torch.cat([h, x], 1)))
+        low, high = self.y_range
+        return torch.sigmoid(h) * (high - low) + low
+
+# %% ../nbs/09_inference.ipynb #5e7ab0d2
+class _Generator(nn.Module):
+    "A pix2pix for inference: the generator `G` alone, as a `PlainUnet`"
+    name = 'pix2pix'
+    def __init__(self, backbone:str):
+        super().__init__()
+        from colorlab.pix2pix import BACKBONES
+        if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
+        self.G = PlainUnet(BACKBONES[backbone](n_in=1, pretrained=False))
+    def predict(self, L:torch.Tensor) -> torch.Tensor: return self.G(L)
+
+def _inference_model(ck:dict, path) -> nn.Module:
+    "The network that colorizes with the weights of a checkpoint or exported file: fastai-free for pix2pix"
+    if ck.get('model_name') != 'pix2pix': return _build(ck, path)
+    G = {k: v for k, v in ck['model'].items() if k.startswith('G.')}  # a training checkpoint has D too
+    return _fit(_Generator(ck['hparams'].get('backbone', 'resnet18')), G, path, 'pix2pix')
+
 # %% ../nbs/09_inference.ipynb #3cee5e2c
 def weights_path(name:str='default') -> Path:
     "The file of the shipped model `name`, in the package's `weights` folder"
@@ -195,7 +290,7 @@ def weights_path(name:str='default') -> Path:
 class Colorizer:
     "Colorizes photos and film at their full resolution with a trained model"
     def __init__(self,
-        model:ColorModel, # A trained colorizer
+        model:ColorModel, # A trained colorizer: a `ColorModel`, or any module with `predict(L) -> ab`
         size:int=256, # The working size: the short side of the picture the network sees
         device=None, # Where the network runs (default: the best available)
         meta:dict|None=None, # What is known about the model: architecture, training data, metrics...
@@ -216,7 +311,7 @@ class Colorizer:
         "A colorizer from a training checkpoint or an exported model file"
         ck = read_checkpoint(path)
         size = size or ck.get('meta', {}).get('size') or ck.get('config', {}).get('size') or 256
-        return cls(_build(ck, path), size, device, meta=ck.get('meta') or {'architecture': ck['model_name']}, **kwargs)
+        return cls(_inference_model(ck, path), size, device, meta=ck.get('meta') or {'architecture': ck['model_name']}, **kwargs)
 
     @classmethod
     def from_pretrained(cls, device=None, size:int|None=None, name:str='default', **kwargs):
@@ -274,7 +369,8 @@ def _fast(self:Colorizer, bits:int) -> bool: return bits <= 8 and self.device.ty
 @patch
 def _lightness_of(self:Colorizer, photo:Photo) -> torch.Tensor:
     "L (1, 1, H, W) of a photo, on the colorizer's device"
-    return lightness(torch.from_numpy(photo.rgb).to(self.device).permute(2, 0, 1)[None], fast=self._fast(photo.bits))
+    if self._fast(photo.bits): return torch.from_numpy(_cv_lightness(photo.rgb))[None, None]
+    return lightness(torch.from_numpy(photo.rgb).to(self.device).permute(2, 0, 1)[None])
 
 @patch
 @torch.inference_mode()
@@ -283,7 +379,9 @@ def _finish(self:Colorizer, photo:Photo, L:torch.Tensor, ab:torch.Tensor, bits:i
     bits = bits or (16 if photo.bits > 8 else 8)
     H, W = photo.rgb.shape[:2]
     out = np.empty((H, W, 3 if photo.alpha is None else 4), np.uint8 if bits == 8 else np.uint16)
-    for r0, r1, rgb in join_bands(L, ab, fast=self._fast(bits)): out[r0:r1, :, :3] = _quantise(rgb[0].permute(1, 2, 0), bits)
+    if self._fast(bits): _cv_join(L[0, 0].cpu().numpy(), ab[0].permute(1, 2, 0).float().cpu().numpy().copy(), out)
+    else:
+        for r0, r1, rgb in join_bands(L, ab): out[r0:r1, :, :3] = _quantise(rgb[0].permute(1, 2, 0), bits)
     if photo.alpha is not None: out[..., 3] = _quantise(torch.from_numpy(photo.alpha), bits)
     return out
 
@@ -644,15 +742,13 @@ def colorize_video(
         if not writer.isOpened(): raise VideoError(dest, f'OpenCV cannot write {dest.suffix} files here')
         try:
             for batch in _frames(cap, colorizer.bs):
-                rgb = torch.from_numpy(batch).to(colorizer.device).permute(0, 3, 1, 2).float() / 255
-                L = lightness(rgb, fast=colorizer._fast(8))
+                frames = [Photo(f.astype(np.float32) / 255) for f in batch]
+                L = torch.cat([colorizer._lightness_of(f) for f in frames])
                 Ls, ab = colorizer.predict(L)
-                for i in range(len(batch)):
+                for i, f in enumerate(frames):
                     a = stab(Ls[i], ab[i]) if stabilise else ab[i]
                     raw(ab[i]); stable(a)
-                    frame = np.empty((H, W, 3), np.uint8)
-                    for r0, r1, band in join_bands(L[i], a, fast=colorizer._fast(8)): frame[r0:r1] = _quantise(band.permute(1, 2, 0), 8)
-                    writer.write(cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+                    writer.write(cv2.cvtColor(colorizer._finish(f, L[i:i+1], a[None], bits=8), cv2.COLOR_RGB2BGR))
                     n += 1
         finally: writer.release(); cap.release()
         if n == 0: raise VideoError(src, 'no frame could be read')

@@ -7,9 +7,6 @@ Docs: https://colorlab.github.io/colorlab/pix2pix.html.md"""
 # %% ../nbs/07_pix2pix.ipynb #7a67ad5b
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-from torchvision.models import resnet18, ResNet18_Weights
-from fastai.vision.learner import create_body, _load_pretrained_weights
-from fastai.vision.models.unet import DynamicUnet
 from .train import ColorModel, requires_grad
 
 # %% auto #0
@@ -22,6 +19,8 @@ def resnet18_body(
     pretrained:bool=False, # Start from torchvision's ImageNet weights (downloaded on first use)
 ) -> nn.Sequential:
     "ResNet18 without its pooling and classifier, as fastai's `create_body` cuts it"
+    from torchvision.models import resnet18, ResNet18_Weights
+    from fastai.vision.learner import create_body
     return create_body(resnet18(weights=ResNet18_Weights.DEFAULT if pretrained else None), n_in=n_in, pretrained=pretrained)
 
 # %% ../nbs/07_pix2pix.ipynb #e99f7bc1
@@ -38,7 +37,9 @@ def _first_conv(conv:nn.Conv2d, n_in:int, pretrained:bool) -> nn.Conv2d:
     "`conv` for `n_in` input channels; pretrained RGB kernels are summed for 1 channel, as fastai does"
     if n_in == conv.in_channels: return conv
     new = type(conv)(n_in, conv.out_channels, conv.kernel_size, stride=conv.stride, bias=conv.bias is not None)
-    if pretrained: _load_pretrained_weights(new, conv)
+    if pretrained:
+        from fastai.vision.learner import _load_pretrained_weights
+        _load_pretrained_weights(new, conv)
     return new
 
 def efficientnet_lite0_body(
@@ -66,6 +67,7 @@ def unet_generator(
 ) -> DynamicUnet:
     "A fastai `DynamicUnet` from L (B, 1, H, W) to `n_out` channels in [-1, 1], on the encoder `backbone`"
     if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
+    from fastai.vision.models.unet import DynamicUnet
     return DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64), y_range=(-1, 1))
 
 # %% ../nbs/07_pix2pix.ipynb #c69deac5

@@ -14,7 +14,8 @@ import torch
 import ipywidgets as W
 from fastcore.basics import patch
 from PIL import Image
-from .data import ImageLoadError, image_files, load_image
+from .data import image_files
+from .photos import ImageLoadError, load_image
 from .lab import rgb2lab
 from .metrics import as_hwc, image_metrics
 from .evaluate import gray_input, is_grayscale, run_colorizer, shrink
