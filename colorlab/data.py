@@ -15,7 +15,7 @@ from fastcore.basics import patch, ifnone
 from fastprogress.fastprogress import progress_bar
 from .core import data_path, cache_path, default_device
 from .lab import rgb2lab, lab2norm, norm2rgb
-from .photos import ImageLoadError, load_image, image_extensions
+from .photos import ImageLoadError, Photo, load_image, image_extensions  # still importable from here
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 

@@ -64,7 +64,7 @@ def unet_generator(
     backbone:str='resnet18', # 'resnet18' or 'efficientnet_lite0'
     pretrained:bool=False, # Start the encoder from ImageNet weights
     n_out:int=2, # Output channels (2: a and b)
-) -> DynamicUnet:
+) -> nn.Module:
     "A fastai `DynamicUnet` from L (B, 1, H, W) to `n_out` channels in [-1, 1], on the encoder `backbone`"
     if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
     from fastai.vision.models.unet import DynamicUnet
