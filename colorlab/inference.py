@@ -16,7 +16,7 @@ from PIL import Image
 from fastcore.basics import patch
 from . import __version__
 from .core import default_device
-from .photos import ImageLoadError, Photo, load_image, image_extensions, _pixels, _orient
+from .photos import ImageLoadError, Photo, load_image, image_extensions, _pixels, _orient, _photo_of_array
 from .lab import rgb2lab, lab2rgb, norm_L, denorm_ab
 from .train import ColorModel, read_checkpoint
 
@@ -394,15 +394,6 @@ def colorize_photo(self:Colorizer, photo:Photo, bits:int|None=None) -> np.ndarra
     return self._finish(photo, L, self.predict(L)[1], bits)
 
 # %% ../nbs/09_inference.ipynb #ca22e4c7
-def _photo_of_array(a:np.ndarray, mode:str, bits:int, background:float=1.) -> Photo:
-    "A `Photo` of float pixels (H, W, 1..4) in [0, 1]: alpha apart, composited onto `background` as `load_image` does"
-    alpha = a[..., -1] if a.shape[-1] in (2, 4) else None
-    rgb = a[..., :-1] if alpha is not None else a
-    if rgb.shape[-1] == 1: rgb = np.repeat(rgb, 3, -1)
-    if alpha is not None: rgb = rgb * alpha[..., None] + background * (1 - alpha[..., None])
-    return Photo(np.ascontiguousarray(rgb, np.float32), None if alpha is None else np.ascontiguousarray(alpha, np.float32),
-                 None, mode, bits)
-
 def as_photo(image) -> Photo: # A path, PIL image, `Photo`, array (H, W[, 1..4]) or tensor (3, H, W)
     "Any image as a `Photo`"
     if isinstance(image, Photo): return image

@@ -88,6 +88,15 @@ def _pixels(im:Image.Image, path:Path, raw:str|None) -> tuple[np.ndarray, str, i
     return (a[..., None] if a.ndim == 2 else a), mode, 8
 
 # %% ../nbs/01a_photos.ipynb #e233198d
+def _photo_of_array(a:np.ndarray, mode:str, bits:int, background:float=1., path:Path|None=None) -> Photo:
+    "A `Photo` of float pixels (H, W, 1..4) in [0, 1]: gray made RGB, alpha kept apart and composited onto `background`"
+    alpha = a[..., -1] if a.shape[-1] in (2, 4) else None
+    rgb = a[..., :-1] if alpha is not None else a
+    if rgb.shape[-1] == 1: rgb = np.repeat(rgb, 3, -1)
+    if alpha is not None: rgb = rgb * alpha[..., None] + background * (1 - alpha[..., None])
+    return Photo(np.ascontiguousarray(rgb, np.float32), None if alpha is None else np.ascontiguousarray(alpha, np.float32),
+                 path, mode, bits)
+
 def load_image(
     path:str|Path, # An image file: JPEG, PNG, TIFF, WebP, BMP, GIF, ...
     background:float=1., # Gray level that transparent pixels are composited onto for `Photo.rgb` (1: white)
@@ -115,12 +124,7 @@ def load_image(
         why = ('the file is truncated (it ends before the image data does)' if 'truncated' in str(e).lower()
                else f'the image data is damaged ({e})')
         raise ImageLoadError(path, why) from None
-    a = _orient(a, orientation)
-    alpha = a[..., -1] if a.shape[-1] in (2, 4) else None
-    rgb = a[..., :-1] if alpha is not None else a
-    if rgb.shape[-1] == 1: rgb = np.repeat(rgb, 3, -1)
-    if alpha is not None: rgb = rgb * alpha[..., None] + background * (1 - alpha[..., None])
-    return Photo(np.ascontiguousarray(rgb, np.float32), None if alpha is None else np.ascontiguousarray(alpha), path, mode, bits)
+    return _photo_of_array(_orient(a, orientation), mode, bits, background, path)
 
 # %% ../nbs/01a_photos.ipynb #4e9abc18
 image_extensions = {'.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp', '.gif', '.jfif'}
