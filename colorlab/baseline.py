@@ -6,7 +6,7 @@ Docs: https://colorlab.github.io/colorlab/baseline.html.md"""
 
 # %% ../nbs/04_baseline.ipynb #2b527d9e
 from __future__ import annotations
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch.nn as nn, torch.nn.functional as F
 from .train import ColorModel
 
 # %% auto #0

@@ -1,4 +1,4 @@
-"""When there is no colour version of your gray photos: two generators, two critics, and the cycle that ties them together.
+"""When there is no colour version of your gray photos: two generators, two critics, the cycle that ties them together, where pairs can hide in it, and what it learns when there are none.
 
 Docs: https://colorlab.github.io/colorlab/cyclegan.html.md"""
 
@@ -9,13 +9,28 @@ from __future__ import annotations
 import random
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-from .train import ColorModel, requires_grad
+from .train import ColorModel
 from .baseline import conv_block, up_block
-from .pix2pix import PatchDiscriminator
+from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 from .data import LabDataLoader
 
 # %% auto #0
-__all__ = ['UnpairedDataLoader', 'unpaired', 'ResBlock', 'resnet_generator', 'ImagePool', 'CycleGAN']
+__all__ = ['film_look', 'UnpairedDataLoader', 'unpaired', 'ResBlock', 'resnet_generator', 'ImagePool', 'CycleGAN']
+
+# %% ../nbs/08_cyclegan.ipynb #f11a100c
+def film_look(
+    L:torch.Tensor, # Normalised L (B, 1, H, W), in [-1, 1]
+    black:float=0.15, # Where black ends up, on a 0..1 scale: faded blacks
+    white:float=0.85, # Where white ends up: dull highlights
+    gamma:float=1.3, # The tone curve's exponent (> 1: darker mid-tones)
+    grain:float=0.05, # Standard deviation of the grain, on the 0..1 scale
+    generator:torch.Generator|None=None, # The grain's random source (None: torch's global one)
+) -> torch.Tensor:
+    "An old-film version of normalised L: a tone curve with faded blacks and dull highlights, then grain in clumps"
+    x = black + (white - black) * ((L.float() + 1) / 2).clamp(0, 1) ** gamma
+    noise = torch.randn(L.shape, generator=generator, device=L.device)
+    noise = F.avg_pool2d(noise, 3, stride=1, padding=1) * 3  # 3x3 clumps, standard deviation 1 again
+    return ((x + grain * noise).clamp(0, 1) * 2 - 1).to(L.dtype)
 
 # %% ../nbs/08_cyclegan.ipynb #9e11f9e9
 class UnpairedDataLoader(LabDataLoader):
@@ -63,10 +78,13 @@ def resnet_generator(n_in:int, n_out:int, nf:int=32, n_blocks:int=4) -> nn.Seque
                          up_block(4*nf, 2*nf), up_block(2*nf, nf), nn.Conv2d(nf, n_out, 3, padding=1), nn.Tanh())
 
 # %% ../nbs/08_cyclegan.ipynb #502b975d
-class ImagePool:
+class ImagePool(nn.Module):
     "The last `size` generated images; the critic sees a mix of new ones and older ones (Shrivastava et al. 2017)"
-    def __init__(self, size:int=50): self.size, self.images = size, []
-    def __call__(self, x:torch.Tensor) -> torch.Tensor:
+    def __init__(self, size:int=50):
+        super().__init__()
+        self.size, self.images = size, []
+
+    def forward(self, x:torch.Tensor) -> torch.Tensor:
         if self.size == 0: return x
         out = []
         for img in x.detach():
@@ -76,11 +94,19 @@ class ImagePool:
             else: out.append(img)
         return torch.stack(out)
 
-# %% ../nbs/08_cyclegan.ipynb #9a443517
-def _ls(pred:torch.Tensor, target:float) -> torch.Tensor:
-    "The least-squares GAN loss against a constant target"
-    return F.mse_loss(pred, torch.full_like(pred, target))
+    def get_extra_state(self) -> torch.Tensor:
+        "The stored images, as one tensor, so that a checkpoint holds them"
+        return torch.stack(self.images) if self.images else torch.zeros(0)
 
+    def set_extra_state(self, state:torch.Tensor):
+        self.images = list(state.unbind(0))
+
+    def _apply(self, fn, *args, **kwargs):
+        "`.to(device)` and friends move the stored images too"
+        self.images = [fn(img) for img in self.images]
+        return super()._apply(fn, *args, **kwargs)
+
+# %% ../nbs/08_cyclegan.ipynb #9a443517
 class CycleGAN(ColorModel):
     "Unpaired colorization: G colorizes, F decolorizes, two PatchGAN critics, cycle and identity losses"
     name = 'cyclegan'
@@ -91,44 +117,62 @@ class CycleGAN(ColorModel):
         d_layers:int=3, # Strided layers of the critics (3: the 70x70 PatchGAN)
         cycle_weight:float=10., # λ_cyc
         identity_weight:float=0.5, # λ_id, relative to λ_cyc as in the paper
-        pool_size:int=50,
+        pool_size:int=50, # Generated images each critic's history pool keeps
+        objective:str='lsgan', # 'lsgan' (the paper's), 'vanilla' or 'wgan-gp'
+        lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
+        film:bool=True, # The gray collection is old film (`film_look`); False: the plain L of its photos
     ):
         super().__init__(nf=nf, n_blocks=n_blocks, d_nf=d_nf, d_layers=d_layers, cycle_weight=cycle_weight,
-                         identity_weight=identity_weight, pool_size=pool_size)
-        self.G = resnet_generator(1, 2, nf, n_blocks)   # gray -> colour
-        self.F = resnet_generator(3, 1, nf, n_blocks)   # colour -> gray
-        self.D_colour = PatchDiscriminator(3, d_nf, d_layers)
-        self.D_gray = PatchDiscriminator(1, d_nf, d_layers)
+                         identity_weight=identity_weight, pool_size=pool_size, objective=objective, lambda_gp=lambda_gp,
+                         film=film)
+        self.adv = AdversarialLoss(objective, lambda_gp=lambda_gp)
+        norm = 'layer' if objective == 'wgan-gp' else 'batch'
+        self.G = resnet_generator(1, 3, nf, n_blocks)   # gray -> colour photo (L, ab)
+        self.F = resnet_generator(3, 1, nf, n_blocks)   # colour photo -> gray
+        self.D_colour = PatchDiscriminator(3, d_nf, d_layers, norm)
+        self.D_gray = PatchDiscriminator(1, d_nf, d_layers, norm)
         self.pool_colour, self.pool_gray = ImagePool(pool_size), ImagePool(pool_size)
 
-    def forward(self, L): return self.G(L)
+    def gray(self, L:torch.Tensor, generator:torch.Generator|None=None) -> torch.Tensor:
+        "The gray collection's version of photos with lightness L: their film look, or L itself with `film=False`"
+        return film_look(L, generator=generator) if self.hparams['film'] else L
+
+    def forward(self, L): return self.G(L)[:, 1:]
+
+    def prepare(self, dls):
+        "Train on two collections that share no photo: an `UnpairedDataLoader` in place of the training loader"
+        if not isinstance(dls.train, UnpairedDataLoader): unpaired(dls)
 
     def optimizers(self, lr):
+        "One Adam for both generators and one for both critics, with the GAN betas"
         adam = lambda ps: torch.optim.Adam(ps, lr=lr, betas=(0.5, 0.999))
         return {'G': adam([*self.G.parameters(), *self.F.parameters()]),
                 'D': adam([*self.D_colour.parameters(), *self.D_gray.parameters()])}
 
     def training_step(self, L, ab, stepper):
+        "The generators' step with the critics frozen, then the critics' step on real images and pooled fakes"
         h = len(L) // 2
-        L_A, L_B, ab_B = L[:h], L[h:], ab[h:]   # the gray half's colours are never used
-        real_B = torch.cat([L_B, ab_B], 1)
-        critics = (self.D_colour, self.D_gray)
-        for d in critics: requires_grad(d, False)
-        with stepper.autocast():
-            fake_B = torch.cat([L_A, self.G(L_A)], 1)
-            rec_A = self.F(fake_B)
-            fake_A = self.F(real_B)
-            rec_B = torch.cat([fake_A, self.G(fake_A)], 1)
-            idt_A = self.F(torch.cat([L_A, torch.zeros_like(ab[:h])], 1))
-            adv = _ls(self.D_colour(fake_B).float(), 1.) + _ls(self.D_gray(fake_A).float(), 1.)
-            cyc = F.l1_loss(rec_A.float(), L_A) + F.l1_loss(rec_B.float(), real_B)
-            idt = F.l1_loss(idt_A.float(), L_A)
-            loss_G = adv + self.hparams['cycle_weight'] * (cyc + self.hparams['identity_weight'] * idt)
-        stepper.step(loss_G, 'G')
-        for d in critics: requires_grad(d, True)
-        with stepper.autocast():
-            pb, pa = self.pool_colour(fake_B), self.pool_gray(fake_A)
-            loss_D = 0.5 * (_ls(self.D_colour(real_B).float(), 1.) + _ls(self.D_colour(pb).float(), 0.)) + \
-                     0.5 * (_ls(self.D_gray(L_A).float(), 1.) + _ls(self.D_gray(pa).float(), 0.))
-        stepper.step(loss_D, 'D')
-        return {'adv': adv, 'cycle': cyc, 'identity': idt, 'D': loss_D}
+        A = self.gray(L[:h])                       # the gray collection; these photos' colours are never used
+        B = torch.cat([L[h:], ab[h:]], 1)          # the colour collection
+        hp = self.hparams
+        with frozen(self.D_colour, self.D_gray):
+            with stepper.autocast():
+                fake_B, fake_A = self.G(A), self.F(B)
+                rec_A, rec_B = self.F(fake_B), self.G(fake_A)
+                idt_A = self.F(torch.cat([A, torch.zeros_like(ab[:h])], 1))
+                adv = self.adv.g_loss(self.D_colour(fake_B)) + self.adv.g_loss(self.D_gray(fake_A))
+                cyc = F.l1_loss(rec_A.float(), A) + F.l1_loss(rec_B.float(), B)
+                idt = F.l1_loss(idt_A.float(), A)
+            stepper.step(adv + hp['cycle_weight'] * (cyc + hp['identity_weight'] * idt), 'G')
+        loss_c, logs_c = self.adv.critic_loss(self.D_colour, B, self.pool_colour(fake_B), autocast=stepper.autocast)
+        loss_g, logs_g = self.adv.critic_loss(self.D_gray, A, self.pool_gray(fake_A), autocast=stepper.autocast)
+        stepper.step(loss_c + loss_g, 'D')
+        logs = {'adv': adv, 'cycle': cyc, 'identity': idt, 'D': logs_c['d_loss'] + logs_g['d_loss']}
+        if 'gp' in logs_c: logs['gp'] = logs_c['gp'] + logs_g['gp']
+        return logs
+
+    @torch.no_grad()
+    def validation_losses(self, L, ab):
+        "Errors in Lab units of the colour photos G makes from the gray versions (fixed grain) of validation photos"
+        out = self.G(self.gray(L, torch.Generator(L.device).manual_seed(0))).float()
+        return {'ab_error': (out[:, 1:] - ab).abs().mean() * 110, 'L_error': (out[:, :1] - L).abs().mean() * 50}

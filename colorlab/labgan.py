@@ -6,26 +6,45 @@ Docs: https://colorlab.github.io/colorlab/labgan.html.md"""
 
 # %% ../nbs/06_labgan.ipynb #c9d02b47
 from __future__ import annotations
+import contextlib
 import torch, torch.nn as nn, torch.nn.functional as F
+from fastcore.basics import patch
 from .train import ColorModel, Stepper, requires_grad
+from .baseline import conv_block, up_block
 
 # %% auto #0
-__all__ = ['OBJECTIVES', 'down_conv', 'up_conv', 'LabGenerator', 'PatchDiscriminator', 'gan_targets', 'AdversarialLoss',
-           'gradient_penalty', 'LabGAN']
+__all__ = ['OBJECTIVES', 'GENERATORS', 'LabGenerator', 'down_conv', 'up_conv', 'DCGANGenerator', 'PatchDiscriminator',
+           'gan_targets', 'AdversarialLoss', 'gradient_penalty', 'frozen', 'LabGAN', 'RecordingStepper']
 
 # %% ../nbs/06_labgan.ipynb #c53ff5b5
-def down_conv(n_in:int, n_out:int, norm:bool=True) -> nn.Sequential:
+class LabGenerator(nn.Module):
+    "The course's generator: 13 convolutions with BatchNorm and ReLU, 2 transposed convolutions, Conv(nf -> 2), tanh"
+    def __init__(self, nf:int=32): # Channels at full resolution; 2 * nf at half and 4 * nf (128 at nf=32) at a quarter
+        super().__init__()
+        c1, c2, c4 = nf, 2 * nf, 4 * nf
+        self.net = nn.Sequential(
+            conv_block(1, c1), conv_block(c1, c1),                                    # full resolution
+            conv_block(c1, c2, stride=2), conv_block(c2, c2),                         # 1/2
+            conv_block(c2, c4, stride=2), *[conv_block(c4, c4) for _ in range(4)],    # 1/4
+            up_block(c4, c2), conv_block(c2, c2), conv_block(c2, c2),                 # 1/2
+            up_block(c2, c1), conv_block(c1, c1), conv_block(c1, c1),                 # full resolution
+            nn.Conv2d(c1, 2, 3, padding=1), nn.Tanh())
+
+    def forward(self, L:torch.Tensor) -> torch.Tensor: return self.net(L)
+
+# %% ../nbs/06_labgan.ipynb #dc6a1e01
+def down_conv(n_in:int, n_out:int) -> nn.Sequential:
     "4x4 convolution with stride 2 (halves the resolution), BatchNorm, LeakyReLU(0.2)"
-    return nn.Sequential(nn.Conv2d(n_in, n_out, 4, stride=2, padding=1, bias=not norm),
-                         *([nn.BatchNorm2d(n_out)] if norm else []), nn.LeakyReLU(0.2, inplace=True))
+    return nn.Sequential(nn.Conv2d(n_in, n_out, 4, stride=2, padding=1, bias=False), nn.BatchNorm2d(n_out),
+                         nn.LeakyReLU(0.2, inplace=True))
 
 def up_conv(n_in:int, n_out:int) -> nn.Sequential:
     "4x4 transposed convolution with stride 2 (doubles the resolution), BatchNorm, ReLU"
     return nn.Sequential(nn.ConvTranspose2d(n_in, n_out, 4, stride=2, padding=1, bias=False),
                          nn.BatchNorm2d(n_out), nn.ReLU(inplace=True))
 
-class LabGenerator(nn.Module):
-    "Encoder-decoder of plain convolutions from normalised L (B, 1, H, W) to normalised ab (B, 2, H, W)"
+class DCGANGenerator(nn.Module):
+    "The DCGAN-style variant: strided 4x4 convolutions down, transposed ones up, from L (B, 1, H, W) to ab (B, 2, H, W)"
     def __init__(self,
                  nf:int=32, # Channels at full resolution; they double at each downsampling
                  n_down:int=3): # Downsamplings (H and W must be divisible by 2**n_down)
@@ -38,29 +57,36 @@ class LabGenerator(nn.Module):
     def forward(self, L:torch.Tensor) -> torch.Tensor: return self.net(L)
 
 # %% ../nbs/06_labgan.ipynb #071128a5
+def _gan_init(m:nn.Module):
+    "pix2pix's initialisation: convolutions N(0, 0.02), BatchNorm scales N(1, 0.02), biases zero"
+    if isinstance(m, nn.Conv2d):
+        nn.init.normal_(m.weight, 0., 0.02)
+        if m.bias is not None: nn.init.zeros_(m.bias)
+    elif isinstance(m, nn.BatchNorm2d):
+        nn.init.normal_(m.weight, 1., 0.02); nn.init.zeros_(m.bias)
+
 def _norm_layer(norm:str, n:int) -> nn.Module:
+    "BatchNorm, a per-image LayerNorm over (C, H, W), or nothing"
     if norm == 'batch': return nn.BatchNorm2d(n)
     if norm == 'layer': return nn.GroupNorm(1, n)  # one group: LayerNorm over (C, H, W) of each image
     if norm == 'none': return nn.Identity()
     raise ValueError(f"norm={norm!r}: expected 'batch', 'layer' or 'none'")
 
-class PatchDiscriminator(nn.Module):
+class PatchDiscriminator(nn.Sequential):
     "PatchGAN: a raw (un-squashed) score for each overlapping patch of an image, (B, n_in, H, W) -> (B, 1, h, w)"
     def __init__(self,
-                 n_in:int=3, # Input channels: (L, ab)
+                 n_in:int=3, # Input channels: 3 for (L, ab), 1 for a gray photo
                  nf:int=64, # Channels of the first layer; they double at each layer, up to 8 * nf
-                 n_layers:int=3, # Stride-2 convolutions: 3 gives 70x70 patches
+                 n_layers:int=3, # Convolutions between the first and the last: 3 gives 70x70 patches
                  norm:str='batch'): # 'batch', 'layer' (per image, for WGAN-GP) or 'none'
-        super().__init__()
         layers, c = [nn.Conv2d(n_in, nf, 4, stride=2, padding=1), nn.LeakyReLU(0.2, inplace=True)], nf
         for i in range(1, n_layers + 1):
             c2 = nf * min(2 ** i, 8)
             layers += [nn.Conv2d(c, c2, 4, stride=2 if i < n_layers else 1, padding=1, bias=norm == 'none'),
                        _norm_layer(norm, c2), nn.LeakyReLU(0.2, inplace=True)]
             c = c2
-        self.net = nn.Sequential(*layers, nn.Conv2d(c, 1, 4, padding=1))
-
-    def forward(self, x:torch.Tensor) -> torch.Tensor: return self.net(x)
+        super().__init__(*layers, nn.Conv2d(c, 1, 4, padding=1))
+        self.apply(_gan_init)
 
 # %% ../nbs/06_labgan.ipynb #94a0400a
 def gan_targets(
@@ -83,18 +109,19 @@ class AdversarialLoss:
     def __init__(self,
                  objective:str='vanilla', # 'vanilla' (cross-entropy), 'lsgan' (least squares) or 'wgan-gp' (Wasserstein)
                  flip_labels:bool=False, # Train D with real = 0, fake = 1
-                 soft_labels:bool=False): # D's targets drawn in [0, 0.1] and [0.9, 1] instead of exact 0 and 1
+                 soft_labels:bool=False, # D's targets drawn in [0, 0.1] and [0.9, 1] instead of exact 0 and 1
+                 lambda_gp:float=10.): # Weight of the gradient penalty (WGAN-GP only)
         if objective not in OBJECTIVES: raise ValueError(f"objective={objective!r}: expected one of {', '.join(OBJECTIVES)}")
         if objective == 'wgan-gp' and (flip_labels or soft_labels):
             raise ValueError("the 'wgan-gp' critic has no labels: use flip_labels=False and soft_labels=False with it")
-        self.objective, self.flip_labels, self.soft_labels = objective, flip_labels, soft_labels
+        self.objective, self.flip_labels, self.soft_labels, self.lambda_gp = objective, flip_labels, soft_labels, lambda_gp
 
     def _criterion(self, scores, targets):
         if self.objective == 'vanilla': return F.binary_cross_entropy_with_logits(scores, targets)
         return F.mse_loss(scores, targets)
 
     def d_loss(self, real:torch.Tensor, fake:torch.Tensor) -> torch.Tensor: # D's scores of real pairs, of G's pairs
-        "D's loss: tell real pairs from G's (the gradient penalty of WGAN-GP is added separately)"
+        "D's loss: tell real pairs from G's (the gradient penalty of WGAN-GP is added by `critic_loss`)"
         real, fake = real.float(), fake.float()
         if self.objective == 'wgan-gp': return fake.mean() - real.mean()
         t = lambda s, is_real: gan_targets(s, is_real, self.flip_labels, self.soft_labels)
@@ -110,38 +137,68 @@ class AdversarialLoss:
 
 # %% ../nbs/06_labgan.ipynb #5b47b0d9
 def gradient_penalty(
-    D:nn.Module, # The critic, scoring (L, ab) pairs
-    L:torch.Tensor, # Normalised L (B, 1, H, W)
-    real_ab:torch.Tensor, # Real normalised ab (B, 2, H, W)
-    fake_ab:torch.Tensor, # G's ab (B, 2, H, W), detached
+    D:nn.Module, # The critic
+    real:torch.Tensor, # Real inputs of the critic (B, C, H, W), e.g. (L, ab) pairs
+    fake:torch.Tensor, # G's inputs of the critic, the same shape; detached here
+    n_cond:int=0, # Leading channels that condition the critic (1: the L of (L, ab)); taken from `real`, not mixed
 ) -> torch.Tensor:
-    "WGAN-GP's penalty: mean of (|grad_ab D| - 1)^2 at random mixes of real and fake ab (Gulrajani et al., 2017)"
-    with torch.autocast(L.device.type, enabled=False):
-        eps = torch.rand(len(L), 1, 1, 1, device=L.device)
-        ab = (eps * real_ab.float() + (1 - eps) * fake_ab.detach().float()).requires_grad_(True)
-        score = D(torch.cat([L.float(), ab], 1)).flatten(1).mean(1)  # one score per photo: the mean over patches
-        grad, = torch.autograd.grad(score.sum(), ab, create_graph=True)
+    "WGAN-GP's penalty: mean of (|grad D| - 1)^2 at random mixes of real and fake inputs (Gulrajani et al., 2017)"
+    with torch.autocast(real.device.type, enabled=False):
+        real, fake = real.float(), fake.detach().float()
+        eps = torch.rand(len(real), 1, 1, 1, device=real.device)
+        x = (eps * real[:, n_cond:] + (1 - eps) * fake[:, n_cond:]).requires_grad_(True)
+        score = D(torch.cat([real[:, :n_cond], x], 1)).flatten(1).mean(1)  # one score per photo: the mean over patches
+        grad, = torch.autograd.grad(score.sum(), x, create_graph=True)
         return ((grad.flatten(1).norm(dim=1) - 1) ** 2).mean()
 
+# %% ../nbs/06_labgan.ipynb #b4256af9
+@patch
+def critic_loss(self:AdversarialLoss,
+    D:nn.Module, # The discriminator or critic
+    real:torch.Tensor, # Its real inputs, e.g. (L, ab) pairs
+    fake:torch.Tensor, # G's inputs of the same shape; detached here, so the loss never reaches G
+    n_cond:int=0, # Leading channels that condition D (1: the L of (L, ab) pairs), for the gradient penalty
+    autocast=contextlib.nullcontext, # The forward pass's mixed-precision context, e.g. `stepper.autocast`
+) -> tuple[torch.Tensor, dict]:
+    "D's loss on a batch, and its parts to log: `d_loss` of its scores, plus lambda_gp * the gradient penalty for WGAN-GP"
+    fake = fake.detach()
+    with autocast(): logs = {'d_loss': self.d_loss(D(real), D(fake))}
+    if self.objective != 'wgan-gp': return logs['d_loss'], logs
+    logs['gp'] = gradient_penalty(D, real, fake, n_cond)
+    return logs['d_loss'] + self.lambda_gp * logs['gp'], logs
+
+# %% ../nbs/06_labgan.ipynb #81494445
+@contextlib.contextmanager
+def frozen(*nets:nn.Module):
+    "Switch off the gradients of `nets` inside the block and back on after it, even when the block raises"
+    for n in nets: requires_grad(n, False)
+    try: yield
+    finally:
+        for n in nets: requires_grad(n, True)
+
 # %% ../nbs/06_labgan.ipynb #ceb348f3
+GENERATORS = ('course', 'dcgan')
+
 class LabGAN(ColorModel):
     "A conditional GAN in Lab space: G colours L, a PatchGAN D judges (L, ab); G's loss is adversarial + lambda * MSE"
     name = 'labgan'
     def __init__(self,
                  nf:int=32, # Generator width: channels at full resolution
-                 n_down:int=3, # Generator downsamplings
+                 generator:str='course', # 'course' (13 convolutions, at most 4 * nf channels) or 'dcgan' (the DCGAN-style variant)
+                 n_down:int=3, # Downsamplings of the 'dcgan' generator (the course's has 2)
                  nf_d:int=64, # Discriminator width
                  objective:str='vanilla', # 'vanilla', 'lsgan' or 'wgan-gp'
                  lambda_mse:float=100., # Weight of the MSE on ab in G's loss
                  flip_labels:bool=False, # Train D with real = 0, fake = 1
                  soft_labels:bool=False, # D's targets drawn in [0, 0.1] and [0.9, 1]
                  lambda_gp:float=10.): # Weight of the gradient penalty (WGAN-GP only)
-        super().__init__(nf=nf, n_down=n_down, nf_d=nf_d, objective=objective, lambda_mse=lambda_mse,
+        if generator not in GENERATORS: raise ValueError(f"generator={generator!r}: expected one of {', '.join(GENERATORS)}")
+        super().__init__(nf=nf, generator=generator, n_down=n_down, nf_d=nf_d, objective=objective, lambda_mse=lambda_mse,
                          flip_labels=flip_labels, soft_labels=soft_labels, lambda_gp=lambda_gp)
-        self.adv = AdversarialLoss(objective, flip_labels, soft_labels)
-        self.G = LabGenerator(nf, n_down)
+        self.adv = AdversarialLoss(objective, flip_labels, soft_labels, lambda_gp)
+        self.G = LabGenerator(nf) if generator == 'course' else DCGANGenerator(nf, n_down)
         self.D = PatchDiscriminator(3, nf_d, norm='layer' if objective == 'wgan-gp' else 'batch')
-        self.lambda_mse, self.lambda_gp = lambda_mse, lambda_gp
+        self.lambda_mse = lambda_mse
 
     def forward(self, L:torch.Tensor) -> torch.Tensor: return self.G(L)
 
@@ -151,28 +208,45 @@ class LabGAN(ColorModel):
                 'G': torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999))}
 
     def d_step(self, L, ab, fake, stepper) -> dict:
-        "D's step: score real pairs and G's (detached) pairs, add the gradient penalty for WGAN-GP, step 'D'"
-        fake = fake.detach()
-        with stepper.autocast():
-            loss = self.adv.d_loss(self.D(torch.cat([L, ab], 1)), self.D(torch.cat([L, fake], 1)))
-        logs = {'d_loss': loss}
-        if self.adv.objective == 'wgan-gp':
-            logs['gp'] = gradient_penalty(self.D, L, ab, fake)
-            loss = loss + self.lambda_gp * logs['gp']
+        "D's step on real pairs and G's (detached) pairs, the gradient penalty included for WGAN-GP"
+        loss, logs = self.adv.critic_loss(self.D, torch.cat([L, ab], 1), torch.cat([L, fake], 1), n_cond=1,
+                                          autocast=stepper.autocast)
         stepper.step(loss, 'D')
         return logs
 
     def g_step(self, L, ab, fake, stepper) -> dict:
-        "G's step with D frozen: adversarial loss + lambda * MSE on ab, step 'G'"
-        requires_grad(self.D, False)
-        try:
+        "G's step with D frozen: adversarial loss + lambda * MSE on ab"
+        with frozen(self.D):
             with stepper.autocast(): adv = self.adv.g_loss(self.D(torch.cat([L, fake], 1)))
             mse = F.mse_loss(fake.float(), ab.float())
             stepper.step(adv + self.lambda_mse * mse, 'G')
-        finally: requires_grad(self.D, True)
         return {'g_adv': adv, 'g_mse': mse}
 
     def training_step(self, L, ab, stepper) -> dict:
         "fake = G(L); D's step on fake.detach(); G's step with D frozen"
         with stepper.autocast(): fake = self(L)
         return {**self.d_step(L, ab, fake, stepper), **self.g_step(L, ab, fake, stepper)}
+
+# %% ../nbs/06_labgan.ipynb #eba4e198
+class RecordingStepper(Stepper):
+    "A `Stepper` that records, for each step, which parts of the model were frozen, got gradients and changed"
+    def __init__(self,
+                 model:nn.Module, # The model whose top-level parts (`G`, `D`, ...) are watched
+                 opts:dict, # Its optimisers, by name
+                 device=torch.device('cpu'),
+                 amp=None,
+                 fail:str|None=None): # Raise `RuntimeError` instead of taking the step of this optimiser
+        super().__init__(opts, device, amp)
+        self.model, self.fail, self.log = model, fail, []
+
+    def step(self, loss:torch.Tensor, opt:str='G'):
+        "Note the frozen parts, take the step (or raise), note the parts that got gradients and that changed"
+        part, ps = lambda k: k.split('.')[0], dict(self.model.named_parameters())
+        entry = {'opt': opt, 'frozen': {part(k) for k, p in ps.items() if not p.requires_grad}}
+        self.log.append(entry)
+        if opt == self.fail: raise RuntimeError(f"the '{opt}' step failed (on purpose)")
+        self.model.zero_grad(set_to_none=True)
+        before = {k: p.detach().clone() for k, p in ps.items()}
+        super().step(loss, opt)
+        entry['got_grad'] = {part(k) for k, p in ps.items() if p.grad is not None}
+        entry['changed'] = {part(k) for k, p in ps.items() if not torch.equal(p, before[k])}

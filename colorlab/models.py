@@ -6,20 +6,19 @@ Docs: https://colorlab.github.io/colorlab/models.html.md"""
 
 # %% ../nbs/89_models.ipynb #8e4116d7
 from __future__ import annotations
-import dataclasses, json, os, sys, time
+import dataclasses, json
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 import torch.distributed as dist
 from .core import default_device, seed_everything
 from .data import lab_dataloaders
-from .train import ColorModel, FitResult, fit, init_distributed, rank_world, read_checkpoint
+from .train import ColorModel, FitResult, fit, init_distributed, read_checkpoint
 from .baseline import BaselineColorizer
 from .zhang import ZhangColorizer
 from .labgan import LabGAN
 from .pix2pix import Pix2Pix
 from .cyclegan import CycleGAN
-
 
 # %% auto #0
 __all__ = ['MODELS', 'build_model', 'load_checkpoint', 'TrainConfig', 'train']
@@ -68,10 +67,28 @@ class TrainConfig:
     resume: str|None = None # A checkpoint to continue from
     model_args: dict = field(default_factory=dict) # The model's own options, e.g. {'nf': 32}
 
+def _check_resume(path, model:ColorModel):
+    "Refuse a file to resume from that is not a training checkpoint of this very model, with what to do instead"
+    ck = read_checkpoint(path)
+    if not isinstance(ck, dict) or 'model_name' not in ck or 'model' not in ck:
+        bare = isinstance(ck, dict) and ck and all(isinstance(v, torch.Tensor) for v in ck.values())
+        raise ValueError(f"--resume '{path}' holds only weights (what torch.save(model.state_dict()) writes), without the "
+                         "optimiser and the run's state: resume from the last.pth that colorlab train writes"
+                         if bare else f"--resume '{path}' is not a colorlab training checkpoint")
+    if 'opts' not in ck: raise ValueError(f"--resume '{path}' is an exported model (weights only): resume from the run's last.pth")
+    shapes = lambda sd: {k: tuple(v.shape) for k, v in sd.items()}
+    if ck['model_name'] != model.name or shapes(ck['model']) != shapes(model.state_dict()):
+        show = lambda name, h: f"{name}({', '.join(f'{k}={v}' for k, v in h.items())})"
+        raise ValueError(f"--resume '{path}' is a run of {show(ck['model_name'], ck['hparams'])}, not of "
+                         f"{show(model.name, model.hparams)}: resume with the same --model and options (--nf, --backbone, "
+                         "--arg), or start a new run without --resume")
+
 def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResult]:
     "Perform the training run `cfg`: check the data, cache it, build the model, fit"
     rank, world = init_distributed()
+    seed_everything(cfg.seed)  # before anything random is built: the model's initial weights follow the seed
     model = build_model(cfg.model, **cfg.model_args)  # fails fast on a wrong name or option
+    if cfg.resume is not None: _check_resume(cfg.resume, model)  # and on a checkpoint of another model
     data = Path(cfg.data).expanduser()
     device = default_device(f'cuda:{torch.cuda.current_device()}' if torch.cuda.is_available() else None)
     def make():
@@ -85,7 +102,7 @@ def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResu
     if rank == 0:
         out.mkdir(parents=True, exist_ok=True)
         (out/'config.json').write_text(json.dumps(dataclasses.asdict(cfg), indent=2))
-    seed_everything(cfg.seed)
+    seed_everything(cfg.seed)  # again: whatever the data loading drew, `prepare` and `fit` start from the seed
     if cfg.resume is None: model.prepare(dls)
     res = fit(model, dls, cfg.epochs, cfg.lr, out=out, seed=cfg.seed, amp=cfg.amp, resume=cfg.resume,
               config=dataclasses.asdict(cfg), show_progress=show_progress)

@@ -1,4 +1,4 @@
-"""A conditional GAN colorizer after Isola et al. (2017): a U-Net generator on a ResNet18 or ImageNet-pretrained EfficientNet-Lite0 encoder, a 70x70 PatchGAN discriminator, L1 plus adversarial loss, and the two-stage recipe: pre-train with L1, then fine-tune as a GAN.
+"""A conditional GAN colorizer after Isola et al. (2017): a U-Net generator on an ImageNet-pretrained EfficientNet-Lite0 (the default) or a ResNet18 encoder, the course's 70x70 PatchGAN, L1 plus an adversarial loss (vanilla, least squares or WGAN-GP), and the two-stage recipe: pre-train with L1, then fine-tune as a GAN.
 
 Docs: https://colorlab.github.io/colorlab/pix2pix.html.md"""
 
@@ -7,11 +7,11 @@ Docs: https://colorlab.github.io/colorlab/pix2pix.html.md"""
 # %% ../nbs/07_pix2pix.ipynb #7a67ad5b
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-from .train import ColorModel, requires_grad
+from .train import ColorModel
+from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 
 # %% auto #0
-__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'unet_generator', 'PatchDiscriminator', 'receptive_field',
-           'Pix2Pix']
+__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'unet_generator', 'receptive_field', 'Pix2Pix']
 
 # %% ../nbs/07_pix2pix.ipynb #46d3619b
 def resnet18_body(
@@ -21,7 +21,11 @@ def resnet18_body(
     "ResNet18 without its pooling and classifier, as fastai's `create_body` cuts it"
     from torchvision.models import resnet18, ResNet18_Weights
     from fastai.vision.learner import create_body
-    return create_body(resnet18(weights=ResNet18_Weights.DEFAULT if pretrained else None), n_in=n_in, pretrained=pretrained)
+    try: net = resnet18(weights=ResNet18_Weights.DEFAULT if pretrained else None)
+    except Exception as e:
+        raise RuntimeError(f"ResNet18's ImageNet weights could not be downloaded ({type(e).__name__}: {e}); use "
+                           "pretrained=False, or backbone='efficientnet_lite0', whose weights ship with its package") from None
+    return create_body(net, n_in=n_in, pretrained=pretrained)
 
 # %% ../nbs/07_pix2pix.ipynb #e99f7bc1
 def _lite0(pretrained:bool):
@@ -70,31 +74,6 @@ def unet_generator(
     from fastai.vision.models.unet import DynamicUnet
     return DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64), y_range=(-1, 1))
 
-# %% ../nbs/07_pix2pix.ipynb #c69deac5
-def _gan_init(m:nn.Module):
-    "pix2pix's initialisation: convolutions N(0, 0.02), BatchNorm scales N(1, 0.02), biases zero"
-    if isinstance(m, nn.Conv2d):
-        nn.init.normal_(m.weight, 0., 0.02)
-        if m.bias is not None: nn.init.zeros_(m.bias)
-    elif isinstance(m, nn.BatchNorm2d):
-        nn.init.normal_(m.weight, 1., 0.02); nn.init.zeros_(m.bias)
-
-class PatchDiscriminator(nn.Sequential):
-    "pix2pix's PatchGAN: one real/fake logit per overlapping patch of the input (70x70 patches with the defaults)"
-    def __init__(self,
-        n_in:int=3, # Input channels (3: L and ab)
-        nf:int=64, # Filters of the first convolution; they double with each layer, up to 8 * nf
-        n_layers:int=3, # Convolutions between the first and the last: 3 gives 70x70 patches
-    ):
-        layers, c = [nn.Conv2d(n_in, nf, 4, stride=2, padding=1), nn.LeakyReLU(0.2, True)], nf
-        for i in range(1, n_layers + 1):
-            c_out = nf * min(2 ** i, 8)
-            layers += [nn.Conv2d(c, c_out, 4, stride=2 if i < n_layers else 1, padding=1, bias=False),
-                       nn.BatchNorm2d(c_out), nn.LeakyReLU(0.2, True)]
-            c = c_out
-        super().__init__(*layers, nn.Conv2d(c, 1, 4, stride=1, padding=1))
-        self.apply(_gan_init)
-
 # %% ../nbs/07_pix2pix.ipynb #1c3b3ce8
 def receptive_field(net:nn.Module) -> int:
     "Side in input pixels of the square that one output pixel of a stack of square convolutions sees"
@@ -111,14 +90,18 @@ class Pix2Pix(ColorModel):
     name = 'pix2pix'
 
     def __init__(self,
-        backbone:str='resnet18', # The U-Net's encoder: 'resnet18' or 'efficientnet_lite0'
-        pretrained:bool=False, # Start the encoder from ImageNet weights (ResNet18's are downloaded, EfficientNet-Lite0's ship with their package)
+        backbone:str='efficientnet_lite0', # The U-Net's encoder: 'efficientnet_lite0' or 'resnet18'
+        pretrained:bool=True, # Start the encoder from ImageNet weights (EfficientNet-Lite0's ship with their package, ResNet18's are downloaded)
         gan:bool=True, # Train as a GAN; False: pre-train the generator with L1 alone, leaving D untouched
         l1_weight:float=100., # λ, the weight of the L1 loss beside the adversarial loss
+        objective:str='vanilla', # The adversarial objective: 'vanilla' (the paper's), 'lsgan' or 'wgan-gp'
+        lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
     ):
-        super().__init__(backbone=backbone, pretrained=pretrained, gan=gan, l1_weight=l1_weight)
+        super().__init__(backbone=backbone, pretrained=pretrained, gan=gan, l1_weight=l1_weight, objective=objective,
+                         lambda_gp=lambda_gp)
+        self.adv = AdversarialLoss(objective, lambda_gp=lambda_gp)  # first: a wrong objective fails before any building
         self.G = unet_generator(backbone, pretrained)
-        self.D = PatchDiscriminator(n_in=3)
+        self.D = PatchDiscriminator(n_in=3, norm='layer' if objective == 'wgan-gp' else 'batch')
 
     @property
     def gan(self) -> bool: return self.hparams['gan']
@@ -132,24 +115,18 @@ class Pix2Pix(ColorModel):
         return {'D': torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999)),
                 'G': torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999))}
 
-    def adversarial_loss(self, logits:torch.Tensor, real:bool) -> torch.Tensor:
-        "The vanilla GAN loss: binary cross-entropy of every patch's logit against 1 (real) or 0 (fake)"
-        logits = logits.float()
-        return F.binary_cross_entropy_with_logits(logits, torch.full_like(logits, float(real)))
-
     def training_step(self, L, ab, stepper):
+        "Pre-training: G's step on L1. GAN: D's step on real and G's (detached) pairs, then G's step with D frozen"
         with stepper.autocast(): fake = self(L)
         if not self.gan:
             l1 = F.l1_loss(fake.float(), ab)
             stepper.step(l1, 'G')
             return {'l1': l1}
-        with stepper.autocast():
-            d_fake, d_real = self.D(torch.cat([L, fake.detach()], 1)), self.D(torch.cat([L, ab], 1))
-        loss_D = (self.adversarial_loss(d_fake, False) + self.adversarial_loss(d_real, True)) / 2
+        loss_D, d_logs = self.adv.critic_loss(self.D, torch.cat([L, ab], 1), torch.cat([L, fake], 1), n_cond=1,
+                                              autocast=stepper.autocast)
         stepper.step(loss_D, 'D')
-        requires_grad(self.D, False)
-        with stepper.autocast(): d_fake = self.D(torch.cat([L, fake], 1))
-        g_gan, l1 = self.adversarial_loss(d_fake, True), F.l1_loss(fake.float(), ab)
-        stepper.step(g_gan + self.hparams['l1_weight'] * l1, 'G')
-        requires_grad(self.D, True)
-        return {'l1': l1, 'g_gan': g_gan, 'd': loss_D}
+        with frozen(self.D):
+            with stepper.autocast(): g_gan = self.adv.g_loss(self.D(torch.cat([L, fake], 1)))
+            l1 = F.l1_loss(fake.float(), ab)
+            stepper.step(g_gan + self.hparams['l1_weight'] * l1, 'G')
+        return {'l1': l1, 'g_gan': g_gan, 'd': d_logs['d_loss'], **({'gp': d_logs['gp']} if 'gp' in d_logs else {})}

@@ -1,4 +1,4 @@
-"""One training loop for every colorizer of the course: mixed precision, progress bars, loss history, atomic checkpoints, exact resume, and several GPUs through torchrun.
+"""One training loop for every colorizer of the course: the contract a model follows, mixed precision, checkpoints, and the loss curve.
 
 Docs: https://colorlab.github.io/colorlab/train.html.md"""
 
@@ -6,18 +6,20 @@ Docs: https://colorlab.github.io/colorlab/train.html.md"""
 
 # %% ../nbs/03_train.ipynb #d522980b
 from __future__ import annotations
-import contextlib, csv, hashlib, math, os, random, time, warnings
+import contextlib, csv, hashlib, os, random, time, warnings
 from pathlib import Path
 import numpy as np
-import torch, torch.nn as nn, torch.nn.functional as F
+import torch, torch.nn as nn
 import torch.distributed as dist
 from fastprogress.fastprogress import master_bar, progress_bar
 from .core import default_device, seed_everything
+from .files import atomic_write
 from . import __version__
 
 # %% auto #0
-__all__ = ['ColorModel', 'init_distributed', 'rank_world', 'average_gradients', 'broadcast_state', 'requires_grad', 'Stepper',
-           'save_checkpoint', 'read_checkpoint', 'FitResult', 'fit', 'evaluate_losses', 'show_results']
+__all__ = ['ColorModel', 'requires_grad', 'Stepper', 'init_distributed', 'rank_world', 'average_gradients', 'broadcast_state',
+           'broadcast_buffers', 'save_checkpoint', 'read_checkpoint', 'FitResult', 'fit', 'evaluate_losses',
+           'show_results']
 
 # %% ../nbs/03_train.ipynb #9527670d
 class ColorModel(nn.Module):
@@ -51,40 +53,6 @@ class ColorModel(nn.Module):
     def validation_losses(self, L:torch.Tensor, ab:torch.Tensor) -> dict[str, torch.Tensor]:
         "Losses on a validation batch: by default the mean absolute ab error, in Lab units"
         return {'ab_error': (self.predict(L).float() - ab).abs().mean() * 110}
-
-# %% ../nbs/03_train.ipynb #45f1bfdd
-def init_distributed() -> tuple[int, int]:
-    "Join the process group `torchrun` describes, if any; returns (rank, world size)"
-    world = int(os.environ.get('WORLD_SIZE', '1'))
-    if world > 1 and not dist.is_initialized():
-        cuda = torch.cuda.is_available()
-        if cuda: torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', '0')))
-        dist.init_process_group('nccl' if cuda else 'gloo')
-    return rank_world()
-
-def rank_world() -> tuple[int, int]:
-    "(rank, world size) of this process: (0, 1) when not distributed"
-    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
-
-def average_gradients(params):
-    "Average the gradients of `params` across all processes (a no-op in a single process)"
-    _, world = rank_world()
-    if world == 1: return
-    params = [p for p in params if p.requires_grad]
-    for p in params:
-        if p.grad is None: p.grad = torch.zeros_like(p)  # every process must send the same tensors
-    flat = torch.cat([p.grad.reshape(-1) for p in params])
-    dist.all_reduce(flat)
-    flat /= world
-    i = 0
-    for p in params:
-        n = p.numel(); p.grad.copy_(flat[i:i+n].view_as(p.grad)); i += n
-
-def broadcast_state(module:nn.Module, src:int=0):
-    "Copy parameters and buffers (e.g. BatchNorm statistics) from process `src` to all others"
-    if rank_world()[1] == 1: return
-    with torch.no_grad():
-        for t in list(module.parameters()) + list(module.buffers()): dist.broadcast(t.data, src)
 
 # %% ../nbs/03_train.ipynb #82466d68
 def requires_grad(module:nn.Module, flag:bool):
@@ -127,6 +95,46 @@ class Stepper:
         for k, s in self.scalers.items():
             if k in d and d[k]: s.load_state_dict(d[k])
 
+# %% ../nbs/03_train.ipynb #45f1bfdd
+def init_distributed() -> tuple[int, int]:
+    "Join the process group `torchrun` describes, if any; returns (rank, world size)"
+    world = int(os.environ.get('WORLD_SIZE', '1'))
+    if world > 1 and not dist.is_initialized():
+        cuda = torch.cuda.is_available()
+        if cuda: torch.cuda.set_device(int(os.environ.get('LOCAL_RANK', '0')))
+        dist.init_process_group('nccl' if cuda else 'gloo')
+    return rank_world()
+
+def rank_world() -> tuple[int, int]:
+    "(rank, world size) of this process: (0, 1) when not distributed"
+    return (dist.get_rank(), dist.get_world_size()) if dist.is_available() and dist.is_initialized() else (0, 1)
+
+def average_gradients(params):
+    "Average the gradients of `params` across all processes (a no-op in a single process)"
+    _, world = rank_world()
+    if world == 1: return
+    params = [p for p in params if p.requires_grad]
+    for p in params:
+        if p.grad is None: p.grad = torch.zeros_like(p)  # every process must send the same tensors
+    flat = torch.cat([p.grad.reshape(-1) for p in params])
+    dist.all_reduce(flat)
+    flat /= world
+    i = 0
+    for p in params:
+        n = p.numel(); p.grad.copy_(flat[i:i+n].view_as(p.grad)); i += n
+
+def broadcast_state(module:nn.Module, src:int=0):
+    "Copy parameters and buffers from process `src` to all others, so that every process starts from the same weights"
+    if rank_world()[1] == 1: return
+    with torch.no_grad():
+        for t in list(module.parameters()) + list(module.buffers()): dist.broadcast(t.data, src)
+
+def broadcast_buffers(module:nn.Module, src:int=0):
+    "Copy the buffers (BatchNorm statistics) from process `src` to all others; averaged gradients keep the parameters equal"
+    if rank_world()[1] == 1: return
+    with torch.no_grad():
+        for t in module.buffers(): dist.broadcast(t.data, src)
+
 # %% ../nbs/03_train.ipynb #45e0b48c
 def _rng_state(loader=None) -> dict:
     "Every random generator's state, as tensors and plain values"
@@ -150,18 +158,11 @@ def _set_rng_state(st:dict, loader=None):
 def save_checkpoint(path:str|Path, model:ColorModel, opts:dict|None=None, stepper:Stepper|None=None,
                     loader=None, **info) -> Path:
     "Write a checkpoint atomically (temporary file, then rename); `info`: epoch, step, config, data_hash, history..."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     ck = dict(format=1, colorlab=__version__, model_name=model.name, hparams=dict(model.hparams),
               model={k: v.detach().cpu() for k, v in model.state_dict().items()},
               opts={k: o.state_dict() for k, o in (opts or {}).items()},
               scalers=stepper.state_dict() if stepper else {}, rng=_rng_state(loader), **info)
-    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
-    try:
-        torch.save(ck, tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return path
+    return atomic_write(path, lambda tmp: torch.save(ck, tmp))
 
 def read_checkpoint(path:str|Path, map_location='cpu') -> dict:
     "The contents of a checkpoint, read safely (`weights_only=True`)"
@@ -202,12 +203,13 @@ class FitResult:
         return ax
 
 def _write_csv(path:Path, rows:list):
+    "Write `rows` (dicts) to a CSV file atomically, with a column for every key"
     if not rows: return
     keys = list(dict.fromkeys(k for r in rows for k in r))
-    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
-    with open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, keys); w.writeheader(); w.writerows(rows)
-    os.replace(tmp, path)
+    def write(tmp):
+        with open(tmp, 'w', newline='') as f:
+            w = csv.DictWriter(f, keys); w.writeheader(); w.writerows(rows)
+    atomic_write(path, write)
 
 def _data_hash(dls) -> str:
     "A hash of the photos (via the cache's fingerprint) and of the train/valid split"
@@ -270,7 +272,7 @@ def fit(
             if cl: L, ab = L.contiguous(memory_format=torch.channels_last), ab.contiguous(memory_format=torch.channels_last)
             losses = {k: float(v.detach()) if torch.is_tensor(v) else float(v)
                       for k, v in model.training_step(L, ab, stepper).items()}
-            if world > 1: broadcast_state(model)  # keep BatchNorm statistics identical
+            broadcast_buffers(model)  # the same BatchNorm statistics everywhere (a no-op in one process)
             step += 1
             steps.append({'epoch': epoch + 1, 'step': step, **losses})
             for k, v in losses.items(): sums[k] = sums.get(k, 0.) + v
@@ -305,9 +307,7 @@ def _save_plot(res:FitResult, path:Path):
     from matplotlib.figure import Figure
     fig = Figure(figsize=(7, 3.5))
     res.plot(ax=fig.subplots())
-    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}.png')
-    fig.savefig(tmp, dpi=80); os.replace(tmp, path)
-
+    atomic_write(path, lambda tmp: fig.savefig(tmp, dpi=80))
 
 # %% ../nbs/03_train.ipynb #ce37ab57
 @torch.no_grad()
