@@ -16,9 +16,20 @@ from . import __version__
 from .core import data_path
 
 # %% auto #0
-__all__ = ['COMMANDS', 'cmd_cache', 'cmd_download', 'cmd_train', 'cmd_colorize', 'main']
+__all__ = ['COMMANDS', 'cmd_cache', 'cmd_download', 'cmd_train', 'cmd_colorize', 'cmd_evaluate', 'main']
 
 # %% ../nbs/90_cli.ipynb #285fb70c
+def _bad_numbers(cmd:str, **values) -> str|None:
+    "The error line for the first option given a number below 1 (None: all are fine)"
+    for k, v in values.items():
+        if v is not None and v < 1: return f"colorlab {cmd}: --{k.replace('_', '-')} must be at least 1, not {v}"
+
+def _bad_folder(cmd:str, what:str, p) -> str|None:
+    "The error line when a folder to be written would sit where a file is (None: fine)"
+    p = Path(p).expanduser()
+    for q in (p, *p.parents):
+        if q.exists(): return None if q.is_dir() else f"colorlab {cmd}: {what} '{p}' cannot be made: '{q}' is a file"
+
 def cmd_cache(args) -> int:
     "Build the Lab cache of a photo folder and draw a batch of it"
     import matplotlib; matplotlib.use('Agg')
@@ -28,6 +39,10 @@ def cmd_cache(args) -> int:
     path = Path(args.path).expanduser()
     if not path.is_dir():
         print(f"colorlab cache: '{path}' is not a folder", file=sys.stderr); return 2
+    from colorlab.core import cache_path
+    why = (_bad_numbers('cache', size=args.size, bs=args.bs, max_photos=args.max_photos)
+           or _bad_folder('cache', 'the cache folder', args.cache_dir or cache_path('lab')))
+    if why: print(why, file=sys.stderr); return 2
     show = Path(args.show).expanduser() if args.show else None
     if show is not None:
         why = ('must end in .png' if show.suffix.lower() != '.png' else
@@ -40,7 +55,7 @@ def cmd_cache(args) -> int:
         warnings.simplefilter('ignore')  # unreadable files are listed below instead
         try: dls = lab_dataloaders(path, size=args.size, bs=args.bs, max_train=args.max_photos, max_valid=args.max_photos,
                                    cache_dir=args.cache_dir, seed=args.seed, device='cpu')
-        except (FileNotFoundError, ValueError) as e:
+        except (OSError, ValueError) as e:
             print(f'colorlab cache: {e}', file=sys.stderr); return 2
     c = dls.cache
     print(f'{len(c)} photos cached at {c.size}px in {c.path} ({c.nbytes / 2**20:.1f} MiB), ready in {time.time() - t0:.1f}s')
@@ -48,25 +63,27 @@ def cmd_cache(args) -> int:
     if gray: print(f'grayscale originals, left out of training: {", ".join(gray[:10])}' + (f' and {len(gray) - 10} more' if len(gray) > 10 else ''))
     for f, why in dls.failed: print(f'  skipped {f}: {why}', file=sys.stderr)
     if show is not None:
-        out = show
+        from colorlab.files import atomic_write
         fig = dls.train.show_batch(max_n=min(8, len(dls.train.dataset)), ncols=min(4, len(dls.train.dataset)))
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f'.{out.name}.tmp{os.getpid()}.png')
-        fig.savefig(tmp, dpi=90); plt.close(fig); os.replace(tmp, out)
-        print(f'a training batch (gray input | colour target) is drawn in {out}')
+        try: atomic_write(show, lambda tmp: fig.savefig(tmp, dpi=90))
+        finally: plt.close(fig)
+        print(f'a training batch (gray input | colour target) is drawn in {show}')
     return 1 if dls.failed else 0
 
 # %% ../nbs/90_cli.ipynb #dea1dcc3
 def cmd_download(args) -> int:
-    "Download a dataset into the data folder"
-    from colorlab.data import download_imagenette, download_flickr1024, DownloadError
-    dest = Path(args.dest).expanduser() if args.dest else data_path()
-    try:
-        if args.dataset == 'imagenette': p = download_imagenette(None if args.size == 'full' else int(args.size), dest)
-        else: p = download_flickr1024(dest)
-    except (DownloadError, ValueError) as e:
-        print(f'colorlab download: {e}', file=sys.stderr); return 1
-    print(p); return 0
+    "Download the datasets and weights the course reads (all, or one of them) to where the notebooks read them"
+    from colorlab.download import COURSE, alexnet_path, download
+    from colorlab.data import DownloadError
+    failed = 0
+    for name in COURSE if args.dataset == 'all' else (args.dataset,):
+        kw = {'size': None if args.size == 'full' else int(args.size)} if name == 'imagenette' else {}
+        try: p = download(name, args.dest, **kw)
+        except (DownloadError, ValueError, OSError) as e:
+            print(f'colorlab download {name}: {e}', file=sys.stderr); failed += 1; continue
+        print(p)
+        if name == 'alexnet' and p != alexnet_path(): print(f'set COLORLAB_ALEXNET={p} so that LPIPS finds it', file=sys.stderr)
+    return 1 if failed else 0
 
 # %% ../nbs/90_cli.ipynb #a7a3195a
 def _value(v:str):
@@ -76,6 +93,10 @@ def _value(v:str):
 
 def cmd_train(args) -> int:
     "Train a colorizer on a photo folder"
+    from colorlab.core import cache_path
+    why = (_bad_numbers('train', size=args.size, bs=args.bs, epochs=args.epochs, max_photos=args.max_photos)
+           or _bad_folder('train', 'the cache folder', cache_path('lab')) or _bad_folder('train', '--out', args.out))
+    if why: print(why, file=sys.stderr); return 2
     from colorlab.models import TrainConfig, train
     margs = {}
     for kv in args.arg or []:
@@ -88,7 +109,7 @@ def cmd_train(args) -> int:
                       max_valid=None if args.max_photos is None else max(1, args.max_photos // 8),
                       amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, model_args=margs)
     try: model, res = train(cfg)
-    except (FileNotFoundError, ValueError) as e:
+    except (OSError, ValueError) as e:
         print(f'colorlab train: {e}', file=sys.stderr); return 2
     if int(os.environ.get('RANK', '0')) == 0:
         last = res.history[-1] if res.history else {}
@@ -106,20 +127,82 @@ def _colorizer(model:str, device:str|None, size:int|None, bs:int):
         raise FileNotFoundError(f"--model '{model}' is neither a checkpoint file nor a shipped model (shipped: {shipped})")
     return Colorizer.from_pretrained(device, size, name=model, bs=bs)
 
+def _hints_options(args, jobs:list):
+    "Check --hints and --reference against the planned jobs; returns the reference's colour statistics (or None)"
+    from colorlab.batch import UsageError
+    if args.hints is not None:
+        hp = Path(args.hints).expanduser()
+        if len(jobs) != 1 or jobs[0].video or not Path(args.inputs[0]).expanduser().is_file():
+            raise UsageError('--hints is for one photo: give a single photo file (in a folder, put NAME.hints.json '
+                             'beside NAME.jpg instead, and it is used by itself)')
+        if not hp.is_file(): raise UsageError(f"--hints '{hp}': no such file")
+        jobs[0].hints = hp
+    if args.reference is None: return None
+    if any(j.video for j in jobs):
+        raise UsageError('--reference applies to photos only: colorize the films without it, in a run of their own')
+    from colorlab.hints import colour_stats
+    from colorlab.photos import ImageLoadError
+    try: return colour_stats(Path(args.reference).expanduser())
+    except ImageLoadError as e: raise UsageError(f'--reference: {e}') from None
+
 def cmd_colorize(args) -> int:
     "Colorize photos and films: files, folders and globs, written to -o at their relative paths"
-    from colorlab.inference import UsageError, plan, colorize_jobs
+    from colorlab.batch import UsageError, plan, colorize_jobs
     t0 = time.time()
-    if args.size is not None and args.size < 1: print('colorlab colorize: --size must be a positive number of pixels', file=sys.stderr); return 2
+    why = _bad_numbers('colorize', size=args.size, bs=args.bs, max_pixels=args.max_pixels)
+    if why: print(why, file=sys.stderr); return 2
     try:
-        jobs = plan(args.inputs, args.out)
+        jobs = plan(args.inputs, args.out, overwrite=args.overwrite)  # the output folder is made and tried here
+        reference = _hints_options(args, jobs)
         colorizer = _colorizer(args.model, args.device, args.size, args.bs)
     except (UsageError, FileNotFoundError, ValueError, RuntimeError) as e:
         print(f'colorlab colorize: {e}', file=sys.stderr); return 2
-    rep = colorize_jobs(colorizer, jobs, overwrite=args.overwrite, progress=not args.quiet, stabilise=not args.no_stabilise)
+    rep = colorize_jobs(colorizer, jobs, overwrite=args.overwrite, progress=not args.quiet, stabilise=not args.no_stabilise,
+                        max_pixels=args.max_pixels, reference=reference)
     for j, film in rep.films: print(f'{j.src}: {film}')
     print(f'colorlab colorize: {rep} in {time.time() - t0:.1f}s -> {args.out}')
     return 1 if rep.failed else 0
+
+# %% ../nbs/90_cli.ipynb #8b989e48
+def _model_name(spec:str, builtin:tuple) -> str:
+    "A short name for the table: the checkpoint's run folder for `runs/x/last.pth`, its stem otherwise"
+    p = Path(spec)
+    if spec in builtin or not p.suffix: return spec
+    return p.parent.name if p.stem in ('last', 'best', 'model') and p.parent.name else p.stem
+
+def cmd_evaluate(args) -> int:
+    "Colorize a folder of photos with several models and compare them with every metric"
+    names = [m.strip() for m in args.models.split(',') if m.strip()]
+    if not names: print('colorlab evaluate: --models names no model', file=sys.stderr); return 2
+    data = Path(args.data).expanduser()
+    if not data.is_dir(): print(f"colorlab evaluate: --data '{data}' is not a folder", file=sys.stderr); return 2
+    why = _bad_numbers('evaluate', size=args.size, max_images=args.max_images, max_side=args.max_side, max_train_photos=args.max_train_photos)
+    if why: print(why, file=sys.stderr); return 2
+    from colorlab.files import writable_folder
+    try: writable_folder(Path(args.out).expanduser())  # before the work, not after it
+    except OSError as e: print(f"colorlab evaluate: --out '{args.out}': {e.strerror or e}", file=sys.stderr); return 2
+    from colorlab.core import default_device
+    from colorlab.evaluate import BUILTIN, evaluate, get_colorizer
+    from colorlab.metrics import lpips_model
+    models = {}
+    try:
+        for spec in names:
+            name = _model_name(spec, BUILTIN)
+            while name in models: name += "'"
+            models[name] = get_colorizer(spec, train=args.train, size=args.size, device=args.device, max_train_photos=args.max_train_photos)
+    except (FileNotFoundError, ValueError) as e:
+        print(f'colorlab evaluate: {e}', file=sys.stderr); return 2
+    net = None
+    if not args.no_lpips:
+        try: net = lpips_model(args.alexnet, device=default_device(args.device))
+        except (FileNotFoundError, ValueError, RuntimeError) as e:
+            print(f'colorlab evaluate: {e} (or leave LPIPS out with --no-lpips)', file=sys.stderr); return 2
+    try: ev = evaluate(models, data, lpips_net=net, max_images=args.max_images, max_side=args.max_side, seed=args.seed)
+    except FileNotFoundError as e: print(f'colorlab evaluate: {e}', file=sys.stderr); return 2
+    paths = ev.save(args.out)
+    print(ev.markdown())
+    print(f"\nper-photo results: {paths['csv']}\nsummary: {paths['summary']}\nfigure: {paths['figure']}")
+    return 1 if ev.failed or ev.n_errors else 0
 
 # %% ../nbs/90_cli.ipynb #37cf9083
 COMMANDS = ('cache', 'download', 'train', 'colorize', 'evaluate')
@@ -142,9 +225,11 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         c.set_defaults(func=cmd_cache)
     if wanted('download'):
         d = sub.add_parser('download', help=cmd_download.__doc__, description=cmd_download.__doc__)
-        d.add_argument('dataset', choices=['imagenette', 'flickr1024'])
+        d.add_argument('dataset', choices=['imagenette', 'kodak24', 'bsds500', 'alexnet', 'flickr1024', 'all'],
+                       help="what to get; 'all' is what the notebooks read: imagenette, kodak24, bsds500 and alexnet")
         d.add_argument('--size', default='320', choices=['160', '320', 'full'], help='Imagenette size (default: 320)')
-        d.add_argument('--dest', default=None, help='parent folder (default: $COLORLAB_DATA or ~/.colorlab/data)')
+        d.add_argument('--dest', default=None, help='parent folder (default: $COLORLAB_DATA or ~/.colorlab/data; '
+                       'AlexNet: beside it in weights/, or $COLORLAB_ALEXNET)')
         d.set_defaults(func=cmd_download)
     if wanted('train'):
         from colorlab.models import MODELS
@@ -173,12 +258,32 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         z.add_argument('--device', default=None, help='cpu, cuda, cuda:1, mps... (default: $COLORLAB_DEVICE or the best available)')
         z.add_argument('--bs', type=int, default=8, help='photos or frames per batch through the network (default: 8)')
         z.add_argument('--overwrite', action='store_true', help='replace the outputs of an earlier run (never an input)')
+        z.add_argument('--max-pixels', type=int, default=100_000_000, metavar='N',
+                       help='refuse photos with more pixels (default: 100000000; each megapixel takes about 30 MB of memory)')
         z.add_argument('--no-stabilise', action='store_true', help='films: colorize every frame on its own')
+        z.add_argument('--hints', default=None, metavar='JSON', help='colour hints for a single photo (in folders, '
+                       'NAME.hints.json beside NAME.jpg is used by itself)')
+        z.add_argument('--reference', default=None, metavar='PHOTO', help='a colour photo whose colours every photo takes on')
         z.add_argument('-q', '--quiet', action='store_true', help='no progress bar')
         z.set_defaults(func=cmd_colorize)
     if wanted('evaluate'):
-        from colorlab.evaluate import add_evaluate_parser
-        add_evaluate_parser(sub)
+        e = sub.add_parser('evaluate', help=cmd_evaluate.__doc__, description=cmd_evaluate.__doc__)
+        e.add_argument('--models', default='gray,mean,ceiling,default', metavar='NAMES',
+                       help="comma-separated: gray (the floor), mean (the training set's mean ab), ceiling (true ab squeezed to "
+                            "the working size and back), default (the shipped model), or checkpoint paths (default: %(default)s)")
+        e.add_argument('--data', required=True, help='a folder of photos (searched recursively)')
+        e.add_argument('--out', required=True, help='folder for metrics.csv, summary.md and examples.jpg')
+        e.add_argument('--train', default=None, metavar='DIR', help="training photos for 'mean' (default: $COLORLAB_DATA/imagenette/train)")
+        e.add_argument('--max-train-photos', type=int, default=None, metavar='N', help="take 'mean' from a random subset of N training photos")
+        e.add_argument('--size', type=int, default=None, help="working size of 'ceiling' (default: the shipped model's)")
+        e.add_argument('--max-images', type=int, default=None, metavar='N', help='evaluate a random subset of N photos')
+        e.add_argument('--max-side', type=int, default=None, metavar='PX', help='scale photos down to this longest side first (default: full resolution)')
+        e.add_argument('--alexnet', default=None, metavar='FILE', help="AlexNet features for LPIPS (default: $COLORLAB_ALEXNET, "
+                       "the shared weights beside the data folder, else torchvision's download)")
+        e.add_argument('--no-lpips', action='store_true', help='leave LPIPS out')
+        e.add_argument('--device', default=None, help='where models run (default: the best available)')
+        e.add_argument('--seed', type=int, default=0, help='seed of the --max-images subset')
+        e.set_defaults(func=cmd_evaluate)
     return p
 
 
@@ -186,6 +291,8 @@ def main(argv:list[str]|None=None) -> int:
     "The `colorlab` command"
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed escaped, never a crash
+        if hasattr(stream, 'reconfigure'): stream.reconfigure(errors='backslashreplace')
     try: return args.func(args)
     except KeyboardInterrupt:
         print('interrupted', file=sys.stderr); return 130

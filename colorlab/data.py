@@ -6,7 +6,7 @@ Docs: https://colorlab.github.io/colorlab/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #45eff66e
 from __future__ import annotations
-import hashlib, json, math, os, random, shutil, tarfile, threading, time, urllib.error, urllib.request, warnings, zipfile
+import hashlib, json, math, os, random, tarfile, time, urllib.error, urllib.request, warnings, zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
@@ -15,15 +15,16 @@ from fastcore.basics import patch, ifnone
 from fastprogress.fastprogress import progress_bar
 from .core import data_path, cache_path, default_device
 from .lab import rgb2lab, lab2norm, norm2rgb
+from .files import atomic_folder, clean_stale, replace_file, walk_files
 from .photos import ImageLoadError, Photo, load_image, image_extensions  # still importable from here
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'GRAY_CHROMA', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'resize_crop', 'image_files',
-           'photo_splits', 'quantise_lab', 'dequantise_lab', 'LabCache', 'random_resized_crop', 'LabDataLoader',
-           'lab_dataloaders', 'DownloadError', 'download_url', 'extract_archive', 'download_imagenette',
-           'download_flickr1024']
+__all__ = ['CACHE_VERSION', 'GRAY_CHROMA', 'MAX_EXTRACT', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'resize_crop',
+           'image_files', 'photo_splits', 'quantise_lab', 'dequantise_lab', 'LabCache', 'random_resized_crop',
+           'LabDataLoader', 'lab_dataloaders', 'DownloadError', 'download_url', 'extract_archive', 'fetch_dataset',
+           'download_imagenette', 'download_flickr1024']
 
 # %% ../nbs/02_data.ipynb #b09a5ae1
 def resize_crop(
@@ -44,15 +45,11 @@ def resize_crop(
 def image_files(
     path:str|Path, # A folder (searched recursively) or a single image file
 ) -> list[Path]:
-    "The image files below `path`, sorted, skipping hidden files and folders"
+    "The image files below `path`, sorted: each file once, links followed without looping, hidden and non-regular files skipped"
     path = Path(path).expanduser()
     if not path.exists(): raise FileNotFoundError(f"'{path}': no such file or folder")
     if path.is_file(): return [path]
-    res = []
-    for root, dirs, fnames in os.walk(path, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if not d.startswith('.'))
-        res += [Path(root)/f for f in fnames if not f.startswith('.') and Path(f).suffix.lower() in image_extensions]
-    return sorted(res)
+    return walk_files(path, lambda n: Path(n).suffix.lower() in image_extensions)
 
 # %% ../nbs/02_data.ipynb #df22aed1
 _valid_names = ('val', 'valid', 'validation')
@@ -167,6 +164,7 @@ def _cache_item(path:Path, size:int):
     "One photo as the cache stores it: quantised L and ab, and its 99th percentile of chroma (or the load error)"
     try: rgb = _load_resized(path, size)
     except ImageLoadError as e: return e
+    except MemoryError: return ImageLoadError(path, 'not enough memory to decode it')
     lab = rgb2lab(rgb)
     L, ab = quantise_lab(lab)
     chroma = lab[1:, ::2, ::2].norm(dim=0).flatten().quantile(0.99).item()  # every 4th pixel is plenty
@@ -174,16 +172,18 @@ def _cache_item(path:Path, size:int):
 
 @patch
 def _build(self:LabCache, fingerprint:str, n_workers:int|None=None):
-    "Decode, resize and convert every source photo into a fresh cache folder"
-    S, N, t0 = self.size, len(self.sources), time.time()
-    tmp = self.path.with_name(f'{self.path.name}.building-{os.getpid()}-{threading.get_ident()}')
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
-    try: self._fill(tmp, fingerprint, n_workers, t0)
-    finally: shutil.rmtree(tmp, ignore_errors=True)  # whatever happened, no half-built cache is left behind
+    "Decode, resize and convert every source photo into a fresh cache folder, renamed into place when complete"
+    t0, meta = time.time(), {}
+    clean_stale(self.path.parent)  # what a killed earlier build left behind
+    try: atomic_folder(self.path, lambda tmp: meta.update(self._fill(tmp, fingerprint, n_workers, t0)), replace=True)
+    except FileExistsError: pass  # another process finished the same cache first: keep theirs
+    if self.verbose:
+        print(f'Lab cache: {meta["n"]} photos at {self.size}px in {meta["seconds"]:.1f}s'
+              + (f'; {len(meta["failed"])} unreadable file(s) skipped' if meta['failed'] else '') + f' -> {self.path}')
 
 @patch
 def _fill(self:LabCache, tmp:Path, fingerprint:str, n_workers:int|None, t0:float):
-    "Write the cache into the folder `tmp`, then rename it into place"
+    "Write the cache into the folder `tmp`; returns its metadata"
     S, N = self.size, len(self.sources)
     L = np.memmap(tmp/'L.u8', np.uint8, 'w+', shape=(N, 1, S, S))
     ab = np.memmap(tmp/'ab.i8', np.int8, 'w+', shape=(N, 2, S, S))
@@ -205,12 +205,7 @@ def _fill(self:LabCache, tmp:Path, fingerprint:str, n_workers:int|None, t0:float
                 files=[f.relative_to(self.root).as_posix() for f in kept], chroma_p99=[round(c, 3) for c in chroma],
                 failed=failed, seconds=round(time.time() - t0, 2))
     (tmp/'meta.json').write_text(json.dumps(meta))
-    shutil.rmtree(self.path, ignore_errors=True)
-    try: os.rename(tmp, self.path)
-    except OSError: pass  # another process finished the same cache first: keep theirs
-    if self.verbose:
-        print(f'Lab cache: {n} photos at {S}px in {meta["seconds"]:.1f}s'
-              + (f'; {len(failed)} unreadable file(s) skipped' if failed else '') + f' -> {self.path}')
+    return meta
 
 # %% ../nbs/02_data.ipynb #a5663ec3
 @patch
@@ -407,8 +402,7 @@ def download_url(
     if why:
         part.unlink()
         raise DownloadError(f"{url}: the downloaded file is wrong: {why}. It was deleted; run again to retry.")
-    os.replace(part, dest)
-    return dest
+    return replace_file(part, dest)
 
 def _fetch(url:str, part:Path, have:int, timeout:float, show_progress:bool):
     "Append the bytes of `url` from offset `have` to `part`"
@@ -431,39 +425,52 @@ def _fetch(url:str, part:Path, have:int, timeout:float, show_progress:bool):
         raise DownloadError(f"downloading {url} failed ({e}); run again to resume from {part}") from None
 
 # %% ../nbs/02_data.ipynb #f7d6beb5
+MAX_EXTRACT = 2**36 # Bytes an archive may unpack to in all (64 GiB; full-size Imagenette takes 1.6 GB)
+
 def extract_archive(
     archive:str|Path, # A .tgz, .tar.gz, .tar or .zip file
     dest:str|Path, # The folder to extract into (its parent must be writable)
+    max_bytes:int=MAX_EXTRACT, # Refuse an archive that would unpack to more than this
 ) -> Path:
     "Extract `archive` safely into the new folder `dest`: all or nothing, no member outside `dest`"
     archive, dest = Path(archive), Path(dest).expanduser()
     if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
         raise DownloadError(f"'{dest}' already exists and is not an empty folder: extract somewhere else, or remove it")
-    tmp = dest.with_name(f'{dest.name}.extracting-{os.getpid()}')
-    shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    try: return atomic_folder(dest, lambda tmp: _extract(archive, tmp, max_bytes))  # onto nothing, or the empty folder `dest`
+    except FileExistsError: raise DownloadError(f"'{dest}' already exists and is not an empty folder: extract somewhere else, or remove it") from None
+
+def _extract(archive:Path, tmp:Path, max_bytes:int=MAX_EXTRACT):
+    "Extract `archive` into the empty folder `tmp`, refusing members outside it, links, encryption and more than `max_bytes`"
     def check(name):
         target = (tmp/name).resolve()
         if not target.is_relative_to(tmp.resolve()): raise DownloadError(f"{archive}: refusing member '{name}' outside the folder")
+    def cap(sizes):
+        total = sum(sizes)
+        if total > max_bytes:
+            raise DownloadError(f"{archive}: it would unpack to {total / 2**30:.1f} GiB, more than the {max_bytes / 2**30:g} GiB "
+                                "allowed (a damaged archive or a zip bomb)")
     try:
         if zipfile.is_zipfile(archive):
             with zipfile.ZipFile(archive) as z:
+                infos = z.infolist()
+                locked = [i.filename for i in infos if i.flag_bits & 0x1]
+                if locked: raise DownloadError(f"{archive}: member '{locked[0]}' is encrypted (password-protected archives are not supported)")
+                cap(i.file_size for i in infos)  # zipfile never writes more than the size a member declares
+                for m in z.namelist(): check(m)
                 bad = z.testzip()
                 if bad: raise DownloadError(f"{archive}: damaged member '{bad}'")
-                for m in z.namelist(): check(m)
                 z.extractall(tmp)
         elif tarfile.is_tarfile(archive):
             with tarfile.open(archive) as t:
-                for m in t.getmembers():
+                members = t.getmembers()
+                cap(m.size for m in members)
+                for m in members:
                     check(m.name)
                     if m.issym() or m.islnk(): raise DownloadError(f"{archive}: refusing link member '{m.name}'")
                 t.extractall(tmp, filter='data')
         else: raise DownloadError(f"{archive}: not a zip or tar archive")
     except (DownloadError, OSError, EOFError, zipfile.BadZipFile, tarfile.TarError) as e:
-        shutil.rmtree(tmp, ignore_errors=True)
         raise e if isinstance(e, DownloadError) else DownloadError(f"{archive}: cannot extract ({e})") from None
-    if dest.exists(): dest.rmdir()  # empty, checked above
-    os.rename(tmp, dest)
-    return dest
 
 # %% ../nbs/02_data.ipynb #41b0764a
 IMAGENETTE_URLS = {160: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-160.tgz',
@@ -475,7 +482,7 @@ IMAGENETTE_CHECKS = {160: (99003388, 'c475f8f7617a200ba35b9facc48443c3'),
                      None: (1557161267, '2c774ecb40005b35d7937d50f5d42336')}
 FLICKR1024_URL = 'https://drive.usercontent.google.com/download?id=1LQDUclNtNZWTT41NndISLGvjvuBbxeUs&export=download&confirm=t'
 
-def _fetch_dataset(url, name, dest, archive_name, size=None, md5_head=None, keep_archive=False):
+def fetch_dataset(url, name, dest, archive_name, size=None, md5_head=None, keep_archive=False):
     "Download and extract a dataset archive into `dest/name` (nothing is done if it is already there)"
     dest = Path(dest or data_path()).expanduser()
     final = dest/name
@@ -483,15 +490,14 @@ def _fetch_dataset(url, name, dest, archive_name, size=None, md5_head=None, keep
         if image_files(final): return final
         raise DownloadError(f"'{final}' exists but holds no images: remove it, or pass another destination")
     arch = download_url(url, dest/archive_name, size=size, md5_head=md5_head)
-    tmp = dest/f'.{name}.extract-{os.getpid()}'
-    try: extract_archive(arch, tmp)
-    except DownloadError as e:
-        arch.unlink()  # a bad archive must not be reused by the next run
-        raise DownloadError(f"{e}. The archive was deleted; run again to download it afresh.") from None
-    try:
+    def unpack(tmp:Path):
+        try: _extract(arch, tmp)
+        except DownloadError as e:
+            arch.unlink()  # a bad archive must not be reused by the next run
+            raise DownloadError(f"{e}. The archive was deleted; run again to download it afresh.") from None
         inner = [d for d in tmp.iterdir() if not d.name.startswith(('.', '__MACOSX'))]
-        os.rename(inner[0] if len(inner) == 1 and inner[0].is_dir() else tmp, final)  # usually one top folder
-    finally: shutil.rmtree(tmp, ignore_errors=True)
+        return inner[0] if len(inner) == 1 and inner[0].is_dir() else None  # usually one top folder: it goes in place
+    atomic_folder(final, unpack)
     if not keep_archive: arch.unlink()
     return final
 
@@ -506,7 +512,7 @@ def download_imagenette(
     if size not in IMAGENETTE_URLS: raise ValueError(f'size={size}: expected 160, 320 or None')
     u = IMAGENETTE_URLS[size]
     n, md5 = checks or IMAGENETTE_CHECKS[size]
-    return _fetch_dataset(url or u, 'imagenette' if size is None else f'imagenette-{size}', dest,
+    return fetch_dataset(url or u, 'imagenette' if size is None else f'imagenette-{size}', dest,
                           Path(u).name, size=n, md5_head=md5, keep_archive=keep_archive)
 
 def download_flickr1024(
@@ -515,4 +521,4 @@ def download_flickr1024(
     keep_archive:bool=False,
 ) -> Path:
     "Download and extract Flickr1024 (Train/, Validation/ and Test/ stereo pairs); returns its folder"
-    return _fetch_dataset(url, 'flickr1024', dest, 'Flickr1024.zip', keep_archive=keep_archive)
+    return fetch_dataset(url, 'flickr1024', dest, 'Flickr1024.zip', keep_archive=keep_archive)

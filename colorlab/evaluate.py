@@ -6,22 +6,22 @@ Docs: https://colorlab.github.io/colorlab/evaluate.html.md"""
 
 # %% ../nbs/11_evaluate.ipynb #2d638f67
 from __future__ import annotations
-import argparse, random, sys, time, warnings
+import random, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch, torch.nn.functional as F
 from fastcore.basics import patch
-from .core import data_path, default_device
+from .core import data_path
 from .data import GRAY_CHROMA, LabCache, image_files
+from .files import atomic_write
 from .photos import ImageLoadError, load_image
 from .lab import lab2rgb, rgb2lab
-from .metrics import METRICS, Reference, as_hwc, lpips_model
+from .metrics import METRICS, Reference, as_hwc
 
 # %% auto #0
 __all__ = ['BUILTIN', 'shrink', 'gray_input', 'run_colorizer', 'is_grayscale', 'GrayColorizer', 'training_mean_ab',
-           'MeanColorizer', 'CeilingColorizer', 'get_colorizer', 'Evaluation', 'evaluate', 'markdown_table',
-           'cmd_evaluate', 'add_evaluate_parser']
+           'MeanColorizer', 'CeilingColorizer', 'get_colorizer', 'Evaluation', 'evaluate', 'markdown_table']
 
 # %% ../nbs/11_evaluate.ipynb #defe3760
 def shrink(
@@ -211,7 +211,12 @@ def evaluate(
         rel = f.relative_to(root) if f.is_relative_to(root) else Path(f.name)
         base = dict(image=rel.as_posix(), group='' if rel.parent == Path('.') else rel.parent.as_posix())
         gray = is_grayscale(rgb)
-        if not gray: ref, gin = Reference(rgb, lpips_net), gray_input(rgb)  # the original's side of each metric, once
+        if not gray:  # the original's side of each metric, once
+            try: ref = Reference(rgb, lpips_net)
+            except RuntimeError as e:  # AlexNet shrinks a photo 32 times: LPIPS cannot measure one under about 32 pixels
+                ref = Reference(rgb, None)
+                if verbose: print(f'no LPIPS for {f} ({rgb.shape[1]}x{rgb.shape[0]} is too small for it): {str(e).strip()[:120]}', file=sys.stderr)
+            gin = gray_input(rgb)
         if i in keep and not gray: examples[base['image']] = {'gray input': shrink(gin, example_side)}
         for name, model in models.items():
             row = dict(base, model=name, gray_original=gray, error=None, seconds=float('nan'), **{k: float('nan') for k in METRICS})
@@ -275,63 +280,10 @@ def save(self:Evaluation, out:str|Path) -> dict:
     "Write the per-photo CSV, the Markdown summary and the figure into the folder `out`"
     out = Path(out).expanduser(); out.mkdir(parents=True, exist_ok=True)
     paths = {'csv': out/'metrics.csv', 'summary': out/'summary.md', 'figure': out/'examples.jpg'}
-    self.df.to_csv(paths['csv'], index=False)
-    paths['summary'].write_text(self.markdown() + '\n')
+    atomic_write(paths['csv'], lambda tmp: self.df.to_csv(tmp, index=False))
+    atomic_write(paths['summary'], lambda tmp: tmp.write_text(self.markdown() + '\n'))
     import matplotlib.pyplot as plt
     fig = self.figure()
-    fig.savefig(paths['figure'], dpi=90, pil_kwargs={'quality': 88}); plt.close(fig)
+    try: atomic_write(paths['figure'], lambda tmp: fig.savefig(tmp, dpi=90, pil_kwargs={'quality': 88}))
+    finally: plt.close(fig)
     return paths
-
-# %% ../nbs/11_evaluate.ipynb #8b989e48
-def _model_name(spec:str) -> str:
-    "A short name for the table: the checkpoint's run folder for `runs/x/last.pth`, its stem otherwise"
-    p = Path(spec)
-    if spec in BUILTIN or not p.suffix: return spec
-    return p.parent.name if p.stem in ('last', 'best', 'model') and p.parent.name else p.stem
-
-def cmd_evaluate(args) -> int:
-    "Colorize a folder of photos with several models and compare them with every metric"
-    names = [m.strip() for m in args.models.split(',') if m.strip()]
-    if not names: print('colorlab evaluate: --models names no model', file=sys.stderr); return 2
-    data = Path(args.data).expanduser()
-    if not data.is_dir(): print(f"colorlab evaluate: --data '{data}' is not a folder", file=sys.stderr); return 2
-    models = {}
-    try:
-        for spec in names:
-            name = _model_name(spec)
-            while name in models: name += "'"
-            models[name] = get_colorizer(spec, train=args.train, size=args.size, device=args.device, max_train_photos=args.max_train_photos)
-    except (FileNotFoundError, ValueError) as e:
-        print(f'colorlab evaluate: {e}', file=sys.stderr); return 2
-    net = None
-    if not args.no_lpips:
-        try: net = lpips_model(args.alexnet, device=default_device(args.device))
-        except (FileNotFoundError, ValueError, RuntimeError) as e:
-            print(f'colorlab evaluate: {e} (or leave LPIPS out with --no-lpips)', file=sys.stderr); return 2
-    try: ev = evaluate(models, data, lpips_net=net, max_images=args.max_images, max_side=args.max_side, seed=args.seed)
-    except FileNotFoundError as e: print(f'colorlab evaluate: {e}', file=sys.stderr); return 2
-    paths = ev.save(args.out)
-    print(ev.markdown())
-    print(f"\nper-photo results: {paths['csv']}\nsummary: {paths['summary']}\nfigure: {paths['figure']}")
-    return 1 if ev.failed or ev.n_errors else 0
-
-def add_evaluate_parser(subparsers) -> argparse.ArgumentParser:
-    "Register `colorlab evaluate` on the subparsers of the `colorlab` command"
-    e = subparsers.add_parser('evaluate', help=cmd_evaluate.__doc__, description=cmd_evaluate.__doc__)
-    e.add_argument('--models', default='gray,mean,ceiling,default', metavar='NAMES',
-                   help="comma-separated: gray (the floor), mean (the training set's mean ab), ceiling (true ab squeezed to "
-                        "the working size and back), default (the shipped model), or checkpoint paths (default: %(default)s)")
-    e.add_argument('--data', required=True, help='a folder of photos (searched recursively)')
-    e.add_argument('--out', required=True, help='folder for metrics.csv, summary.md and examples.jpg')
-    e.add_argument('--train', default=None, metavar='DIR', help="training photos for 'mean' (default: $COLORLAB_DATA/imagenette/train)")
-    e.add_argument('--max-train-photos', type=int, default=None, metavar='N', help="take 'mean' from a random subset of N training photos")
-    e.add_argument('--size', type=int, default=None, help="working size of 'ceiling' (default: the shipped model's)")
-    e.add_argument('--max-images', type=int, default=None, metavar='N', help='evaluate a random subset of N photos')
-    e.add_argument('--max-side', type=int, default=None, metavar='PX', help='scale photos down to this longest side first (default: full resolution)')
-    e.add_argument('--alexnet', default=None, metavar='FILE', help="AlexNet features for LPIPS (default: $COLORLAB_ALEXNET, "
-                   "the shared weights beside the data folder, else torchvision's download)")
-    e.add_argument('--no-lpips', action='store_true', help='leave LPIPS out')
-    e.add_argument('--device', default=None, help='where models run (default: the best available)')
-    e.add_argument('--seed', type=int, default=0, help='seed of the --max-images subset')
-    e.set_defaults(func=cmd_evaluate)
-    return e

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['gradient', 'awkward_images', 'broken_images', 'photo_folder', 'TinyColorizer']
+__all__ = ['gradient', 'awkward_images', 'broken_images', 'photo_folder', 'TinyColorizer', 'synthetic_clip']
 
 # %% ../nbs/97_fixtures.ipynb #58bf5247
 def gradient(
@@ -140,3 +140,28 @@ class TinyColorizer(ColorModel):
         with stepper.autocast(): loss = F.mse_loss(self(L).float(), ab)
         stepper.step(loss, 'G')
         return {'mse': loss}
+
+# %% ../nbs/97_fixtures.ipynb #d9c98c23
+def synthetic_clip(
+    path:str|Path, # The file to write (.mp4 or .avi)
+    n:int=24, # Frames
+    size:tuple=(96, 64), # (width, height)
+    fps:float=12., # Frame rate
+    grain:float=12., # Standard deviation of the noise added to every frame (0..255)
+    seed:int=0,
+) -> Path:
+    "A clip of two shots (drifting gradients with grain, bright then dark), for testing the film path"
+    import cv2
+    from colorlab.film import fourcc
+    path, (W, H) = Path(path), size
+    path.parent.mkdir(parents=True, exist_ok=True)
+    writer = cv2.VideoWriter(str(path), fourcc(path.suffix), fps, (W, H))
+    rng, (y, x) = np.random.default_rng(seed), np.mgrid[0:H, 0:W]
+    for i in range(n):
+        u = (x + 2 * i) % W / W
+        if i < n // 2: shot = np.stack([u, y / H, 1 - u], -1) * 220 + 20             # a bright, colourful shot
+        else: shot = np.stack([0.15 + 0.25 * y / H, 0.3 - 0.2 * u, 0.1 + 0 * u], -1) * 255  # then a dark one
+        frame = np.clip(shot + rng.normal(0, grain, (H, W, 3)), 0, 255).astype(np.uint8)
+        writer.write(frame)
+    writer.release()
+    return path

@@ -1,4 +1,4 @@
-"""The `Colorizer`: a trained model applied to photos of any size at their full resolution, files written safely, batches of files, and film with colours that hold still from frame to frame.
+"""The `Colorizer`: a trained model applied to photos of any size at their full resolution, and the model file it reads.
 
 Docs: https://colorlab.github.io/colorlab/inference.html.md"""
 
@@ -6,9 +6,7 @@ Docs: https://colorlab.github.io/colorlab/inference.html.md"""
 
 # %% ../nbs/09_inference.ipynb #5f915ef0
 from __future__ import annotations
-import datetime, glob, importlib.resources, os, shutil, subprocess, sys, warnings
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+import datetime, importlib.resources
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -16,15 +14,15 @@ from PIL import Image
 from fastcore.basics import patch
 from . import __version__
 from .core import default_device
-from .photos import ImageLoadError, Photo, load_image, image_extensions, _pixels, _orient, _photo_of_array
+from .files import atomic_write
+from .photos import Photo, load_image, photo_of_array, photo_of_pil
 from .lab import rgb2lab, lab2rgb, norm_L, denorm_ab
+from .plainunet import PlainGenerator
 from .train import ColorModel, read_checkpoint
 
 # %% auto #0
-__all__ = ['video_extensions', 'working_shape', 'lightness', 'upsample_rows', 'join_bands', 'join_lab', 'atomic_write',
-           'export_model', 'PlainUnet', 'weights_path', 'Colorizer', 'as_photo', 'save_image', 'colorize_file',
-           'UsageError', 'Job', 'plan', 'Report', 'colorize_jobs', 'Stabiliser', 'Flicker', 'VideoError', 'FilmResult',
-           'colorize_video', 'synthetic_clip']
+__all__ = ['working_shape', 'lightness', 'upsample_rows', 'join_bands', 'join_lab', 'export_model', 'weights_path', 'Colorizer',
+           'as_photo']
 
 # %% ../nbs/09_inference.ipynb #ad38835e
 def working_shape(
@@ -156,20 +154,6 @@ def _build(ck:dict, path) -> ColorModel:
     return _fit(model, ck['model'], path, ck['model_name'], optional=tuple(f'{n}.' for n in ck.get('dropped', ())))
 
 # %% ../nbs/09_inference.ipynb #b4174a67
-def atomic_write(
-    dest:str|Path, # The file to write
-    write, # Called with a temporary path beside `dest` (same suffix), which it must fill
-) -> Path:
-    "Call `write(tmp)`, then rename `tmp` to `dest`: a crash leaves the old file or the new one, never half a file"
-    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f'.{dest.stem}.tmp{os.getpid()}{dest.suffix}')
-    try:
-        write(tmp)
-        os.replace(tmp, dest)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return dest
-
 def export_model(
     checkpoint:str|Path, # A training checkpoint (`last.pth`) or an exported file
     dest:str|Path, # The file to write, e.g. `colorlab/weights/default.pth`
@@ -195,94 +179,12 @@ def export_model(
                dropped=dropped, config=cfg, meta={**found, **meta})
     return atomic_write(dest, lambda tmp: torch.save(out, tmp))
 
-
-# %% ../nbs/09_inference.ipynb #63cfed99
-def _conv(ni:int, nf:int, ks:int=3, act:bool=True) -> nn.Sequential:
-    "fastai's `ConvLayer` as `DynamicUnet` uses it here: a convolution with bias, no normalisation, then ReLU"
-    return nn.Sequential(nn.Conv2d(ni, nf, ks, padding=(ks - 1) // 2), *([nn.ReLU()] if act else []))
-
-def _shuffle(ni:int, nf:int) -> nn.Sequential:
-    "fastai's `PixelShuffle_ICNR`: a 1x1 `_conv` to 4 x `nf` channels, then a 2x pixel shuffle"
-    return nn.Sequential(_conv(ni, nf * 4, ks=1), nn.PixelShuffle(2))
-
-class _UpBlock(nn.Module):
-    "fastai's `UnetBlock`: upsample, join the encoder's features of that size, two convolutions"
-    def __init__(self, up_in:int, skip_in:int, final_div:bool=True):
-        super().__init__()
-        self.shuf, self.bn = _shuffle(up_in, up_in // 2), nn.BatchNorm2d(skip_in)
-        ni = up_in // 2 + skip_in
-        nf = ni if final_div else ni // 2
-        self.conv1, self.conv2 = _conv(ni, nf), _conv(nf, nf)
-
-    def forward(self, up, skip):
-        up = self.shuf(up)
-        if up.shape[-2:] != skip.shape[-2:]: up = F.interpolate(up, skip.shape[-2:], mode='nearest')
-        return self.conv2(self.conv1(F.relu(torch.cat([up, self.bn(skip)], 1))))
-
-class _ResBlock(nn.Module):
-    "fastai's `ResBlock` of equal widths: two convolutions with the input added, then ReLU"
-    def __init__(self, n:int):
-        super().__init__()
-        self.convpath = nn.Sequential(_conv(n, n), _conv(n, n, act=False))
-    def forward(self, x): return F.relu(self.convpath(x) + x)
-
-# %% ../nbs/09_inference.ipynb #91ac6022
-class PlainUnet(nn.Module):
-    "fastai's `DynamicUnet`, as `unet_generator` builds it, in plain PyTorch: the same layers, the same weight names"
-    def __init__(self,
-        encoder:nn.Sequential, # The encoder, e.g. `efficientnet_lite0_body()`
-        n_out:int=2, # Output channels
-        y_range:tuple=(-1., 1.), # The output is squashed into this range
-        img_size:tuple=(64, 64), # Size of the dummy batch that finds the skip connections
-    ):
-        super().__init__()
-        n_in = next(m for m in encoder.modules() if isinstance(m, nn.Conv2d)).in_channels
-        with torch.no_grad():
-            x, shapes = torch.zeros(1, n_in, *img_size), []
-            for child in encoder.eval(): x = child(x); shapes.append(x.shape)
-        # the children after which the resolution changes, deepest first
-        self.skips = [i for i in range(len(shapes) - 1) if shapes[i][-1] != shapes[i + 1][-1]][::-1]
-        c = shapes[-1][1]
-        layers = [encoder, nn.BatchNorm2d(c), nn.ReLU(), nn.Sequential(_conv(c, c * 2), _conv(c * 2, c))]
-        for k, i in enumerate(self.skips):
-            layers.append(_UpBlock(c, shapes[i][1], final_div=k < len(self.skips) - 1))
-            c = layers[-1].conv2[0].out_channels
-        self.last_shuffle = tuple(shapes[0][-2:]) != tuple(img_size)  # the first child already halved the size
-        if self.last_shuffle: layers.append(_shuffle(c, c))
-        # fastai's `ResizeToOrig` and `MergeLayer` have no weights: identities keep the numbering of the ones after
-        layers += [nn.Identity(), nn.Identity(), _ResBlock(c + n_in), _conv(c + n_in, n_out, ks=1, act=False)]
-        self.layers, self.y_range = nn.ModuleList(layers), y_range
-
-    def forward(self, x):
-        encoder, bn, relu, middle, *decoder = self.layers
-        h, kept = x, {}
-        for i, child in enumerate(encoder):
-            h = child(h)
-            if i in self.skips: kept[i] = h
-        h = middle(relu(bn(h)))
-        for block, i in zip(decoder, self.skips): h = block(h, kept[i])
-        if self.last_shuffle: h = decoder[len(self.skips)](h)
-        if h.shape[-2:] != x.shape[-2:]: h = F.interpolate(h, x.shape[-2:], mode='nearest')
-        h = self.layers[-1](self.layers[-2](torch.cat([h, x], 1)))
-        low, high = self.y_range
-        return torch.sigmoid(h) * (high - low) + low
-
 # %% ../nbs/09_inference.ipynb #5e7ab0d2
-class _Generator(nn.Module):
-    "A pix2pix for inference: the generator `G` alone, as a `PlainUnet`"
-    name = 'pix2pix'
-    def __init__(self, backbone:str):
-        super().__init__()
-        from colorlab.pix2pix import BACKBONES
-        if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
-        self.G = PlainUnet(BACKBONES[backbone](n_in=1, pretrained=False))
-    def predict(self, L:torch.Tensor) -> torch.Tensor: return self.G(L)
-
 def _inference_model(ck:dict, path) -> nn.Module:
     "The network that colorizes with the weights of a checkpoint or exported file; fastai-free for pix2pix on EfficientNet-Lite0"
     if ck.get('model_name') != 'pix2pix': return _build(ck, path)
     G = {k: v for k, v in ck['model'].items() if k.startswith('G.')}  # a training checkpoint has D too
-    return _fit(_Generator(ck['hparams'].get('backbone', 'resnet18')), G, path, 'pix2pix')
+    return _fit(PlainGenerator(ck['hparams'].get('backbone', 'resnet18')), G, path, 'pix2pix')
 
 # %% ../nbs/09_inference.ipynb #3cee5e2c
 def weights_path(name:str='default') -> Path:
@@ -298,6 +200,8 @@ class Colorizer:
         meta:dict|None=None, # What is known about the model: architecture, training data, metrics...
         bs:int=8, # How many pictures go through the network together
     ):
+        for name, v in (('bs', bs), ('size', size)):
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f'{name} must be a whole number of at least 1, not {v!r}')
         self.device = default_device(device)
         self.model = model.eval().to(self.device, memory_format=torch.channels_last)
         self.size, self.meta, self.bs = size, dict(meta or {}), bs
@@ -312,6 +216,11 @@ class Colorizer:
     ):
         "A colorizer from a training checkpoint or an exported model file"
         ck = read_checkpoint(path)
+        if not isinstance(ck, dict) or 'model_name' not in ck or 'model' not in ck:
+            bare = isinstance(ck, dict) and ck and all(isinstance(v, torch.Tensor) for v in ck.values())
+            raise ValueError(f"'{path}' holds only weights (what torch.save(model.state_dict()) writes), not which model they "
+                             "belong to: save a checkpoint with colorlab.train.save_checkpoint(path, model) and pass that file"
+                             if bare else f"'{path}' is not a colorlab checkpoint (it has no model name and weights)")
         size = size or ck.get('meta', {}).get('size') or ck.get('config', {}).get('size') or 256
         return cls(_inference_model(ck, path), size, device, meta=ck.get('meta') or {'architecture': ck['model_name']}, **kwargs)
 
@@ -349,6 +258,11 @@ def predict(self:Colorizer, L:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]
     x = self._shrink(L)
     return x, self._network(x)
 
+@patch
+def predict_batch(self:Colorizer, Ls:list) -> torch.Tensor: # L (1, 1, H, W) of photos with one working shape
+    "ab (B, 2, h, w) at the working size, in Lab units, of several photos through the network together"
+    return self._network(torch.cat([self._shrink(L) for L in Ls]))
+
 # %% ../nbs/09_inference.ipynb #ec801bdf
 @patch
 @torch.inference_mode()
@@ -369,14 +283,14 @@ def _quantise(x:torch.Tensor, bits:int) -> np.ndarray:
 def _fast(self:Colorizer, bits:int) -> bool: return bits <= 8 and self.device.type == 'cpu'
 
 @patch
-def _lightness_of(self:Colorizer, photo:Photo) -> torch.Tensor:
+def lightness_of(self:Colorizer, photo:Photo) -> torch.Tensor:
     "L (1, 1, H, W) of a photo, on the colorizer's device"
     if self._fast(photo.bits): return torch.from_numpy(_cv_lightness(photo.rgb))[None, None]
     return lightness(torch.from_numpy(photo.rgb).to(self.device).permute(2, 0, 1)[None])
 
 @patch
 @torch.inference_mode()
-def _finish(self:Colorizer, photo:Photo, L:torch.Tensor, ab:torch.Tensor, bits:int|None=None) -> np.ndarray:
+def finish(self:Colorizer, photo:Photo, L:torch.Tensor, ab:torch.Tensor, bits:int|None=None) -> np.ndarray:
     "The photo's full-size `L` joined with `ab`, plus its alpha, as an (H, W, 3 or 4) uint8 or uint16 array"
     bits = bits or (16 if photo.bits > 8 else 8)
     H, W = photo.rgb.shape[:2]
@@ -390,17 +304,15 @@ def _finish(self:Colorizer, photo:Photo, L:torch.Tensor, ab:torch.Tensor, bits:i
 @patch
 def colorize_photo(self:Colorizer, photo:Photo, bits:int|None=None) -> np.ndarray:
     "The colorized photo as an (H, W, 3), or with alpha (H, W, 4), array: uint16 for a 16-bit photo, else uint8"
-    L = self._lightness_of(photo)
-    return self._finish(photo, L, self.predict(L)[1], bits)
+    L = self.lightness_of(photo)
+    return self.finish(photo, L, self.predict(L)[1], bits)
 
 # %% ../nbs/09_inference.ipynb #ca22e4c7
 def as_photo(image) -> Photo: # A path, PIL image, `Photo`, array (H, W[, 1..4]) or tensor (3, H, W)
     "Any image as a `Photo`"
     if isinstance(image, Photo): return image
     if isinstance(image, (str, Path)): return load_image(image)
-    if isinstance(image, Image.Image):
-        a, mode, bits = _pixels(image, Path('<PIL image>'), None)
-        return _photo_of_array(_orient(a, image.getexif().get(0x0112, 1)), mode, bits)
+    if isinstance(image, Image.Image): return photo_of_pil(image)
     if isinstance(image, torch.Tensor):
         image = image.detach().cpu().permute(1, 2, 0).numpy() if image.ndim == 3 else image.detach().cpu().numpy()
     if not isinstance(image, np.ndarray):
@@ -408,379 +320,10 @@ def as_photo(image) -> Photo: # A path, PIL image, `Photo`, array (H, W[, 1..4])
     a = image[..., None] if image.ndim == 2 else image
     if a.ndim != 3 or a.shape[-1] not in (1, 2, 3, 4): raise ValueError(f'expected an (H, W) or (H, W, 1..4) image, got shape {image.shape}')
     bits = {np.dtype(np.uint8): 8, np.dtype(np.uint16): 16}.get(a.dtype)
-    a = a.astype(np.float32) / (2**bits - 1) if bits else np.clip(a.astype(np.float32), 0, 1)
-    return _photo_of_array(a, 'array', bits or 16)
+    a = a.astype(np.float32) / (2**bits - 1) if bits else np.clip(np.nan_to_num(a.astype(np.float32), nan=0, posinf=1, neginf=0), 0, 1)
+    return photo_of_array(a, 'array', bits or 16)
 
 @patch
 def colorize(self:Colorizer, image) -> Image.Image: # A path, PIL image, `Photo`, array or (3, H, W) tensor
     "The colorized image as a PIL image: RGB, or RGBA when the input has alpha (8 bits per channel)"
     return Image.fromarray(self.colorize_photo(as_photo(image), bits=8))
-
-# %% ../nbs/09_inference.ipynb #e9502700
-def _exif(src:Path) -> bytes|None:
-    "The EXIF data of an image file with its orientation set to upright, or None"
-    try:
-        with Image.open(src) as im: exif = im.getexif()
-        if not exif: return None
-        exif[0x0112] = 1
-        return exif.tobytes()
-    except Exception: return None  # no EXIF to keep is not an error
-
-def _save_array(a:np.ndarray, path:Path, exif:bytes|None=None):
-    "Write an (H, W, 3 or 4) uint8 or uint16 array to `path` in the format its suffix names"
-    ext = path.suffix.lower()
-    if a.dtype == np.uint16 and ext in ('.png', '.tif', '.tiff'):
-        import cv2
-        ok, buf = cv2.imencode(ext, a[..., [2, 1, 0, 3][:a.shape[-1]]])  # OpenCV wants BGR(A)
-        if not ok: raise OSError(f'OpenCV could not encode {path.name}')
-        path.write_bytes(buf.tobytes()); return
-    if a.dtype == np.uint16: a = ((a.astype(np.uint32) * 255 + 32767) // 65535).astype(np.uint8)
-    fmt = Image.registered_extensions().get(ext)
-    if fmt is None: raise ValueError(f"cannot write '{path.name}': Pillow knows no format for {ext!r} files")
-    im = Image.fromarray(a)
-    if fmt == 'JPEG' and im.mode == 'RGBA': im = im.convert('RGB')  # JPEG has no alpha
-    kw = dict(quality=95) if fmt in ('JPEG', 'WEBP') else {}
-    if exif and fmt in ('JPEG', 'PNG', 'WEBP'): kw['exif'] = exif
-    with open(path, 'wb') as f: im.save(f, fmt, **kw)
-
-def save_image(
-    a:np.ndarray, # An (H, W, 3 or 4) uint8 or uint16 array
-    dest:str|Path, # The output file; its suffix names the format
-    src:str|Path|None=None, # The input, whose EXIF data is copied
-) -> Path:
-    "Write a colorized array to `dest` atomically, with the EXIF data of `src`"
-    exif = _exif(Path(src)) if src is not None else None
-    return atomic_write(dest, lambda tmp: _save_array(a, tmp, exif))
-
-def colorize_file(
-    colorizer:Colorizer,
-    src:str|Path, # An image file
-    dest:str|Path, # Where the colorized image goes (format from its suffix)
-) -> Path:
-    "Colorize the image file `src` into `dest`, atomically, keeping size, 16 bits, alpha and EXIF data"
-    return save_image(colorizer.colorize_photo(load_image(src)), dest, src)
-
-# %% ../nbs/09_inference.ipynb #33115519
-video_extensions = {'.mp4', '.m4v', '.mov', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv'}
-
-class UsageError(ValueError):
-    "A command that cannot run as asked (the command line exits with 2)"
-
-@dataclass
-class Job:
-    "One input file and where its colorized version goes"
-    src: Path
-    dest: Path
-    @property
-    def video(self) -> bool: return self.src.suffix.lower() in video_extensions
-
-def _media(p:Path) -> bool: return p.suffix.lower() in image_extensions | video_extensions
-
-def _walk(folder:Path, skip:Path|None=None) -> list[Path]:
-    "The image and video files below `folder`, sorted; hidden files and folders and the folder `skip` left out"
-    skip = skip.resolve() if skip is not None else None
-    res = []
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        dirs[:] = sorted(d for d in dirs if not d.startswith('.') and (Path(root)/d).resolve() != skip)
-        res += [Path(root)/f for f in files if not f.startswith('.') and _media(Path(f))]
-    return sorted(res)
-
-def _glob_base(pattern:str) -> str:
-    "The folder a glob pattern starts in: its leading parts without wildcards"
-    parts = Path(pattern).parts
-    i = next(i for i, s in enumerate(parts) if glob.has_magic(s))
-    return str(Path(*parts[:i])) if i else '.'
-
-# %% ../nbs/09_inference.ipynb #b573f6c5
-def _find(arg:str, out:Path) -> list[Job]:
-    "The jobs of one command-line input: a file, a folder or a glob"
-    p = Path(arg).expanduser()
-    if p.is_dir():
-        same = out.resolve() == p.resolve()
-        if same:
-            raise UsageError(f"-o '{out}' is the input folder '{arg}': the colorized photos would replace the originals, "
-                             "and colorlab never overwrites an input. Choose another output folder")
-        return [Job(f, out/f.relative_to(p)) for f in _walk(p, skip=None if same else out)]
-    if p.is_file(): return [Job(p, out/p.name)]
-    if glob.has_magic(arg):
-        pattern = os.path.expanduser(arg)
-        files = [Path(f) for f in sorted(glob.glob(pattern, recursive=True))
-                 if Path(f).is_file() and _media(Path(f)) and not Path(f).resolve().is_relative_to(out.resolve())]
-        if not files: raise UsageError(f"'{arg}' matches no image or video file")
-        return [Job(f, out/os.path.relpath(f, _glob_base(pattern))) for f in files]
-    raise UsageError(f"'{arg}': no such file or folder")
-
-def plan(
-    inputs:list, # Files, folders (searched recursively) and glob patterns
-    out:str|Path, # The output folder
-) -> list[Job]:
-    "Where each input goes: `out` joined with its path relative to the folder or glob it was found in"
-    out = Path(out).expanduser()
-    if out.exists() and not out.is_dir(): raise UsageError(f"-o '{out}' is a file: give a folder for the colorized photos")
-    jobs, seen = [], set()
-    for arg in map(str, inputs):
-        for j in _find(arg, out):
-            if j.src.resolve() not in seen: seen.add(j.src.resolve()); jobs.append(j)  # a file named twice is done once
-    if not jobs: raise UsageError(f"no image or video files in {', '.join(map(str, inputs))}")
-    dests = {}
-    for j in jobs:
-        first = dests.setdefault(j.dest.resolve(), j)
-        if first is not j:
-            raise UsageError(f"'{first.src}' and '{j.src}' would both be written to '{j.dest}': colorize them into different folders")
-        if j.dest.resolve() in seen:
-            raise UsageError(f"'{j.dest}' would replace the input of that name, and colorlab never overwrites an input: "
-                             "choose another output folder")
-    return jobs
-
-# %% ../nbs/09_inference.ipynb #e11e99fb
-@dataclass
-class Report:
-    "What became of a list of jobs"
-    done: list = field(default_factory=list) # Jobs
-    skipped: list = field(default_factory=list) # (job, why)
-    failed: list = field(default_factory=list) # (job, why)
-    films: list = field(default_factory=list) # (job, FilmResult)
-    def __str__(self): return f'{len(self.done)} done, {len(self.skipped)} skipped, {len(self.failed)} failed'
-
-def _peek(path:Path) -> tuple[int, int]|None:
-    "(height, width) of an image file after its EXIF turn, from its header alone; None if it cannot be read"
-    try:
-        with Image.open(path) as im:
-            w, h = im.size
-            return (w, h) if im.getexif().get(0x0112, 1) in (5, 6, 7, 8) else (h, w)
-    except Exception: return None  # `load_image` reports the problem properly later
-
-def _batches(colorizer:Colorizer, jobs:list[Job], max_pixels:int=2**24) -> list[list[Job]]:
-    "Consecutive jobs grouped for the network: one working shape, at most `bs` photos and `max_pixels` pixels"
-    res, key, px = [], None, 0
-    for j in jobs:
-        hw = _peek(j.src)
-        k, n = (working_shape(*hw, colorizer.size), hw[0] * hw[1]) if hw else (None, 0)
-        if res and k is not None and k == key and len(res[-1]) < colorizer.bs and px + n <= max_pixels:
-            res[-1].append(j); px += n
-        else: res.append([j]); key, px = k, n
-    return res
-
-def _load(jobs:list[Job]) -> list:
-    "The photo of each job, or the `ImageLoadError` that stopped it"
-    res = []
-    for j in jobs:
-        try: res.append(load_image(j.src))
-        except ImageLoadError as e: res.append(e)
-    return res
-
-# %% ../nbs/09_inference.ipynb #694398c5
-def colorize_jobs(
-    colorizer:Colorizer,
-    jobs:list[Job], # From `plan`
-    overwrite:bool=False, # Replace outputs that exist (else they are skipped)
-    progress:bool=True, # Show a progress bar
-    log=None, # Called with a line for every file that fails, and one for those skipped (default: print to stderr)
-    stabilise:bool=True, # Films: smooth ab between frames
-) -> Report:
-    "Colorize photos (batched, reading and writing beside the network) and films; broken files are reported and skipped"
-    from fastprogress.fastprogress import progress_bar
-    rep, todo = Report(), []
-    for j in jobs:
-        if j.dest.exists() and not overwrite: rep.skipped.append((j, 'the output exists'))
-        else: todo.append(j)
-    bar = progress_bar(range(len(todo)), leave=False) if progress and todo else None
-    if bar is not None: bar.update(0)
-    newline = '\n' if bar is not None and sys.stdout.isatty() else ''  # don't write on the bar's line
-    log = log or (lambda s: print(newline + s, file=sys.stderr))
-    if rep.skipped: log(f'{len(rep.skipped)} output(s) exist already and are skipped (--overwrite replaces them)')
-    def fail(j, why): rep.failed.append((j, why)); log(f"failed '{j.src}': {why}")
-    def tick():
-        if bar is not None: bar.update(len(rep.done) + len(rep.failed))
-    batches = _batches(colorizer, [j for j in todo if not j.video])
-    with ThreadPoolExecutor(1) as reader, ThreadPoolExecutor(1) as writer:
-        loading, writing = (reader.submit(_load, batches[0]) if batches else None), []
-        for b, batch in enumerate(batches):
-            photos = loading.result()
-            loading = reader.submit(_load, batches[b + 1]) if b + 1 < len(batches) else None
-            ok = [(j, p) for j, p in zip(batch, photos) if isinstance(p, Photo)]
-            for j, p in zip(batch, photos):
-                if not isinstance(p, Photo): fail(j, p.problem)
-            try:
-                Ls = [colorizer._lightness_of(p) for _, p in ok]
-                ab = colorizer._network(torch.cat([colorizer._shrink(L) for L in Ls])) if ok else None
-                arrays = [colorizer._finish(p, Ls[i], ab[i:i+1]) for i, (_, p) in enumerate(ok)]
-            except Exception as e:  # out of memory, say: this batch fails, the others go on
-                for j, _ in ok: fail(j, f'{type(e).__name__}: {e}')
-            else:
-                writing += [(j, writer.submit(save_image, a, j.dest, j.src)) for (j, _), a in zip(ok, arrays)]
-            while writing and (len(writing) > 2 or loading is None):  # at most two outputs wait in memory
-                j, f = writing.pop(0)
-                try: f.result(); rep.done.append(j)
-                except Exception as e: fail(j, f'cannot write {j.dest}: {e}')
-            tick()
-    for j in (j for j in todo if j.video):
-        try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter('always')
-                rep.films.append((j, colorize_video(colorizer, j.src, j.dest, stabilise)))
-            for w in caught: log(f'warning: {w.message}')
-            rep.done.append(j)
-        except (VideoError, OSError) as e: fail(j, getattr(e, 'problem', str(e)))
-        tick()
-    return rep
-
-# %% ../nbs/09_inference.ipynb #239edd3a
-class Stabiliser:
-    "Temporal smoothing of ab: a per-pixel exponential moving average, reset at scene cuts and where L moves"
-    def __init__(self,
-        alpha:float=0.3, # Weight of the new frame's ab where nothing moves (1: no smoothing)
-        motion:float=8., # A change of L (0..100) this large at a pixel takes the new frame's ab there at once
-        cut:float=15., # A mean change of L this large between two frames is a scene cut: start afresh
-    ):
-        self.alpha, self.motion, self.cut = alpha, motion, cut
-        self.L = self.ab = None
-        self.cuts = 0
-
-    def __call__(self, L:torch.Tensor, ab:torch.Tensor) -> torch.Tensor: # One frame's L (1, h, w) and ab (2, h, w)
-        "The stabilised ab of the next frame"
-        if self.L is None or self.L.shape != L.shape: out = ab
-        else:
-            dL = (L - self.L).abs()
-            if dL.mean() > self.cut: out = ab; self.cuts += 1
-            else:
-                k = self.alpha + (1 - self.alpha) * (dL / self.motion).clamp(max=1)
-                out = k * ab + (1 - k) * self.ab
-        self.L, self.ab = L, out
-        return out
-
-class Flicker:
-    "Mean |Δab| between consecutive frames, in Lab units: how much the colours jump from frame to frame"
-    def __init__(self): self.prev, self.deltas = None, []
-    def __call__(self, ab:torch.Tensor):
-        if self.prev is not None and self.prev.shape == ab.shape: self.deltas.append(float((ab - self.prev).abs().mean()))
-        self.prev = ab
-    @property
-    def value(self) -> float: return float(np.mean(self.deltas)) if self.deltas else 0.
-
-# %% ../nbs/09_inference.ipynb #6cbaccf1
-class VideoError(Exception):
-    "A video that cannot be read or written; the message names the file and the problem"
-    def __init__(self, path, problem:str):
-        self.path, self.problem = Path(path), problem
-        super().__init__(f"cannot colorize video '{path}': {problem}")
-
-_fourcc = {'.avi': 'MJPG', '.webm': 'VP80'}  # everything else: MPEG-4 part 2 ('mp4v')
-
-def _frames(cap, bs:int):
-    "Batches of RGB frames (B, H, W, 3) uint8 from an OpenCV capture"
-    import cv2
-    while True:
-        batch = []
-        while len(batch) < bs:
-            ok, f = cap.read()
-            if not ok: break
-            batch.append(cv2.cvtColor(f, cv2.COLOR_BGR2RGB))
-        if batch: yield np.stack(batch)
-        if len(batch) < bs: return
-
-def _has_audio(path:Path) -> bool|None:
-    "Whether a file has an audio track (None: no ffprobe to tell)"
-    probe = shutil.which('ffprobe')
-    if probe is None: return None
-    r = subprocess.run([probe, '-v', 'error', '-select_streams', 'a', '-show_entries', 'stream=index', '-of', 'csv=p=0',
-                        str(path)], capture_output=True, text=True)
-    return bool(r.stdout.strip())
-
-def _mux_audio(ffmpeg:str, video:Path, src:Path, dest:Path) -> bool:
-    "Write `video`'s picture with `src`'s audio track (if any) into `dest`; False if ffmpeg failed"
-    for codec in ('copy', 'aac'):
-        r = subprocess.run([ffmpeg, '-v', 'error', '-y', '-i', str(video), '-i', str(src), '-map', '0:v:0', '-map', '1:a?',
-                            '-c:v', 'copy', '-c:a', codec, str(dest)], capture_output=True, text=True)
-        if r.returncode == 0: return True
-    return False
-
-@dataclass
-class FilmResult:
-    "What `colorize_video` did"
-    frames: int
-    fps: float
-    size: tuple # (width, height)
-    flicker: float # Mean |Δab| between consecutive frames, colorized frame by frame
-    flicker_stable: float # The same, stabilised
-    cuts: int # Scene cuts found
-    audio: str # 'copied', 'none' (the input has no sound), 'not copied (...)'
-    def __str__(self):
-        return (f'{self.frames} frames at {self.fps:g} fps, {self.size[0]}x{self.size[1]}; flicker (mean |Δab| between '
-                f'frames): {self.flicker:.2f} per frame, {self.flicker_stable:.2f} stabilised; {self.cuts} scene cut(s); '
-                f'audio {self.audio}')
-
-# %% ../nbs/09_inference.ipynb #bc79ce03
-def colorize_video(
-    colorizer:Colorizer,
-    src:str|Path, # A video file OpenCV can read
-    dest:str|Path, # The colorized film; its suffix names the container
-    stabilise:bool=True, # Smooth ab between frames with a `Stabiliser`
-    ffmpeg:str|None='auto', # The ffmpeg that copies the sound ('auto': look on the PATH; None: write the film silent)
-    flickers:list|None=None, # If given, the two `Flicker`s (per frame, stabilised) are appended to it
-) -> FilmResult:
-    "Colorize a film: frames batched through the model, ab stabilised between frames, sound copied by ffmpeg"
-    import cv2
-    src, dest = Path(src), Path(dest)
-    cap = cv2.VideoCapture(str(src))
-    if not cap.isOpened(): raise VideoError(src, 'OpenCV cannot open it (not a video, damaged, or an unknown codec)')
-    fps = cap.get(cv2.CAP_PROP_FPS) or 25.
-    W, H = int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
-    announced = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
-    ffmpeg = shutil.which('ffmpeg') if ffmpeg == 'auto' else ffmpeg
-    stab, raw, stable, n = Stabiliser(), Flicker(), Flicker(), 0
-    def write(tmp:Path):
-        nonlocal n
-        writer = cv2.VideoWriter(str(tmp), cv2.VideoWriter_fourcc(*_fourcc.get(dest.suffix.lower(), 'mp4v')), fps, (W, H))
-        if not writer.isOpened(): raise VideoError(dest, f'OpenCV cannot write {dest.suffix} files here')
-        try:
-            for batch in _frames(cap, colorizer.bs):
-                frames = [Photo(f.astype(np.float32) / 255) for f in batch]
-                L = torch.cat([colorizer._lightness_of(f) for f in frames])
-                Ls, ab = colorizer.predict(L)
-                for i, f in enumerate(frames):
-                    a = stab(Ls[i], ab[i]) if stabilise else ab[i]
-                    raw(ab[i]); stable(a)
-                    writer.write(cv2.cvtColor(colorizer._finish(f, L[i:i+1], a[None], bits=8), cv2.COLOR_RGB2BGR))
-                    n += 1
-        finally: writer.release(); cap.release()
-        if n == 0: raise VideoError(src, 'no frame could be read')
-        if ffmpeg is None: return
-        muxed = tmp.with_name(f'{tmp.stem}.sound{tmp.suffix}')
-        try:
-            if _mux_audio(ffmpeg, tmp, src, muxed): os.replace(muxed, tmp)
-        finally:
-            if muxed.exists(): muxed.unlink()
-    atomic_write(dest, write)
-    if announced > 0 and n < announced:
-        warnings.warn(f"'{src}': read {n} of the {announced} frames it announces (is it truncated?)")
-    if ffmpeg is None:
-        audio = 'not copied (no ffmpeg)'
-        warnings.warn(f"ffmpeg was not found: '{dest}' is silent, whatever sound '{src.name}' had (install ffmpeg to copy it)")
-    else: audio = 'copied' if _has_audio(dest) else 'none' if _has_audio(src) is False else 'not copied (ffmpeg failed)'
-    if flickers is not None: flickers += [raw, stable]
-    return FilmResult(n, fps, (W, H), raw.value, stable.value, stab.cuts, audio)
-
-# %% ../nbs/09_inference.ipynb #d9c98c23
-def synthetic_clip(
-    path:str|Path, # The file to write (.mp4 or .avi)
-    n:int=24, # Frames
-    size:tuple=(96, 64), # (width, height)
-    fps:float=12., # Frame rate
-    grain:float=12., # Standard deviation of the noise added to every frame (0..255)
-    seed:int=0,
-) -> Path:
-    "A clip of two shots (drifting gradients with grain, bright then dark), for testing the film path"
-    import cv2
-    path, (W, H) = Path(path), size
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*_fourcc.get(path.suffix.lower(), 'mp4v')), fps, (W, H))
-    rng, (y, x) = np.random.default_rng(seed), np.mgrid[0:H, 0:W]
-    for i in range(n):
-        u = (x + 2 * i) % W / W
-        if i < n // 2: shot = np.stack([u, y / H, 1 - u], -1) * 220 + 20             # a bright, colourful shot
-        else: shot = np.stack([0.15 + 0.25 * y / H, 0.3 - 0.2 * u, 0.1 + 0 * u], -1) * 255  # then a dark one
-        frame = np.clip(shot + rng.normal(0, grain, (H, W, 3)), 0, 255).astype(np.uint8)
-        writer.write(frame)
-    writer.release()
-    return path

@@ -6,6 +6,7 @@ Docs: https://colorlab.github.io/colorlab/photos.html.md"""
 
 # %% ../nbs/01a_photos.ipynb #eca38e01
 from __future__ import annotations
+import stat, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -13,7 +14,7 @@ import torch
 from PIL import Image, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['image_extensions', 'ImageLoadError', 'Photo', 'load_image']
+__all__ = ['MAX_PIXELS', 'image_extensions', 'ImageLoadError', 'Photo', 'photo_of_array', 'load_image', 'photo_of_pil']
 
 # %% ../nbs/01a_photos.ipynb #611ca561
 class ImageLoadError(Exception):
@@ -69,26 +70,34 @@ def _rawmode(im:Image.Image) -> str|None:
     raw = im.tile[0].args if im.tile else None
     return raw[0] if isinstance(raw, tuple) else raw
 
+def _scaled(im:Image.Image, top:int) -> np.ndarray:
+    "The pixels as float32 divided by `top`, with one float copy in memory (a 100-megapixel photo: 1.2 GB, not 2.4)"
+    a = np.asarray(im).astype(np.float32)
+    a /= top
+    return a
+
 def _pixels(im:Image.Image, path:Path, raw:str|None) -> tuple[np.ndarray, str, int]:
     "The pixels of an opened image as float32 (H, W, C) in [0, 1], C in 1..4, with its mode and bit depth"
     mode = im.mode
     if mode in ('RGB', 'RGBA') and isinstance(raw, str) and raw in _16bit_raw:
         return _decode_16bit_colour(path), mode, 16
     im.load()  # decode now, so that a damaged file fails here
-    if mode in ('I;16', 'I;16B', 'I;16L', 'I;16N'): return np.asarray(im, np.float32)[..., None] / 65535, mode, 16
+    if mode in ('I;16', 'I;16B', 'I;16L', 'I;16N'): return _scaled(im, 65535)[..., None], mode, 16
     if mode == 'I':  # 32-bit integers: how Pillow holds 16-bit grayscale from some PNG and TIFF files
         return np.clip(np.asarray(im, np.float32) / 65535, 0, 1)[..., None], mode, 16
-    if mode == 'F': return np.clip(np.asarray(im, np.float32), 0, 1)[..., None], mode, 32
+    if mode == 'F':  # floats: a NaN or an infinity (a failed measurement) must not spread through the network
+        return np.clip(np.nan_to_num(np.asarray(im, np.float32), nan=0, posinf=1, neginf=0), 0, 1)[..., None], mode, 32
     clear = 'transparency' in im.info  # a palette index, gray level or RGB colour that is transparent (PNG's tRNS)
-    if mode in ('1', 'L'): im = im.convert('LA' if clear and mode == 'L' else 'L')
-    elif mode in ('LA', 'La'): im = im.convert('LA')
-    elif mode in ('RGBA', 'RGBa', 'PA') or (clear and mode in ('P', 'RGB')): im = im.convert('RGBA')
-    else: im = im.convert('RGB')  # P, CMYK, YCbCr, LAB, HSV ...
-    a = np.asarray(im, np.float32) / 255
+    to = lambda m: im if im.mode == m else im.convert(m)  # `convert` to the same mode would copy a big photo for nothing
+    if mode in ('1', 'L'): im = to('LA' if clear and mode == 'L' else 'L')
+    elif mode in ('LA', 'La'): im = to('LA')
+    elif mode in ('RGBA', 'RGBa', 'PA') or (clear and mode in ('P', 'RGB')): im = to('RGBA')
+    else: im = to('RGB')  # P, CMYK, YCbCr, LAB, HSV ...
+    a = _scaled(im, 255)
     return (a[..., None] if a.ndim == 2 else a), mode, 8
 
 # %% ../nbs/01a_photos.ipynb #e233198d
-def _photo_of_array(a:np.ndarray, mode:str, bits:int, background:float=1., path:Path|None=None) -> Photo:
+def photo_of_array(a:np.ndarray, mode:str, bits:int, background:float=1., path:Path|None=None) -> Photo:
     "A `Photo` of float pixels (H, W, 1..4) in [0, 1]: gray made RGB, alpha kept apart and composited onto `background`"
     alpha = a[..., -1] if a.shape[-1] in (2, 4) else None
     rgb = a[..., :-1] if alpha is not None else a
@@ -97,20 +106,35 @@ def _photo_of_array(a:np.ndarray, mode:str, bits:int, background:float=1., path:
     return Photo(np.ascontiguousarray(rgb, np.float32), None if alpha is None else np.ascontiguousarray(alpha, np.float32),
                  path, mode, bits)
 
+MAX_PIXELS = 100_000_000 # Photos with more pixels are refused unless asked: colorizing takes about 30 bytes a pixel
+
+def _too_big(w:int, h:int, max_pixels:int) -> str:
+    return (f'{w}x{h} is {w * h / 1e6:.0f} megapixels, above the limit of {max_pixels / 1e6:g} '
+            f'(about {w * h * 30 / 2**30:.1f} GB of memory to colorize; --max-pixels raises the limit)')
+
 def load_image(
     path:str|Path, # An image file: JPEG, PNG, TIFF, WebP, BMP, GIF, ...
     background:float=1., # Gray level that transparent pixels are composited onto for `Photo.rgb` (1: white)
     draft:int|None=None, # Let JPEG decode at a reduced scale that keeps both sides at least this many pixels
+    max_pixels:int|None=MAX_PIXELS, # Refuse photos with more pixels than this, before decoding them (None: no limit)
 ) -> Photo:
     "Read an image file as RGB in [0, 1] with EXIF rotation applied, 16-bit kept, alpha kept apart"
     path = Path(path)
     if path.is_dir(): raise ImageLoadError(path, 'this is a folder, not an image file')
-    try: nbytes = path.stat().st_size
+    try: st = path.stat()
     except FileNotFoundError: raise ImageLoadError(path, 'no such file') from None
     except OSError as e: raise ImageLoadError(path, e.strerror or str(e)) from None
-    if nbytes == 0: raise ImageLoadError(path, 'the file is empty (0 bytes)')
+    if not stat.S_ISREG(st.st_mode):  # opening a named pipe would wait for a writer, maybe for ever
+        raise ImageLoadError(path, 'not a regular file (a named pipe, a socket or a device)')
+    if st.st_size == 0: raise ImageLoadError(path, 'the file is empty (0 bytes)')
+    limit = max_pixels or 2**62
+    if limit > 2 * (Image.MAX_IMAGE_PIXELS or 0): Image.MAX_IMAGE_PIXELS = None  # asked for more than Pillow allows
     try:
-        with Image.open(path) as im:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # our own limit, with the file's name, follows
+            im = Image.open(path)
+        with im:
+            if im.width * im.height > limit: raise ImageLoadError(path, _too_big(*im.size, limit))
             raw = _rawmode(im)  # before `getexif`, which may decode a PNG
             orientation = im.getexif().get(0x0112, 1)
             if draft and im.format == 'JPEG':
@@ -119,12 +143,25 @@ def load_image(
             a, mode, bits = _pixels(im, path, raw)
     except ImageLoadError: raise
     except UnidentifiedImageError: raise ImageLoadError(path, 'not an image, or a format Pillow cannot read') from None
-    except Image.DecompressionBombError as e: raise ImageLoadError(path, f'too large to decode safely: {e}') from None
+    except Image.DecompressionBombError as e:  # above twice Pillow's limit: refused inside `Image.open`
+        raise ImageLoadError(path, f'too large to decode safely ({e}); --max-pixels raises the limit') from None
+    except MemoryError: raise ImageLoadError(path, 'not enough memory to decode it') from None
     except (OSError, SyntaxError, ValueError, EOFError, IndexError) as e:
         why = ('the file is truncated (it ends before the image data does)' if 'truncated' in str(e).lower()
                else f'the image data is damaged ({e})')
         raise ImageLoadError(path, why) from None
-    return _photo_of_array(_orient(a, orientation), mode, bits, background, path)
+    except Exception as e:  # a decoder's own error (OpenCV's `cv2.error`...): still one clear line
+        raise ImageLoadError(path, f'the image could not be decoded ({type(e).__name__}: {str(e).strip()[:200]})') from None
+    return photo_of_array(_orient(a, orientation), mode, bits, background, path)
+
+# %% ../nbs/01a_photos.ipynb #b39c6f07
+def photo_of_pil(
+    im:Image.Image, # An opened PIL image
+    background:float=1., # Gray level that transparent pixels are composited onto
+) -> Photo:
+    "A PIL image as a `Photo`, read as `load_image` reads files: EXIF turn applied, alpha kept apart"
+    a, mode, bits = _pixels(im, Path('<PIL image>'), None)
+    return photo_of_array(_orient(a, im.getexif().get(0x0112, 1)), mode, bits, background)
 
 # %% ../nbs/01a_photos.ipynb #4e9abc18
 image_extensions = {'.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp', '.gif', '.jfif'}
