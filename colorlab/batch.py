@@ -36,9 +36,12 @@ def _save_array(a:np.ndarray, path:Path, exif:bytes|None=None):
     ext = path.suffix.lower()
     if a.dtype == np.uint16 and ext in ('.png', '.tif', '.tiff'):
         import cv2
-        ok, buf = cv2.imencode(ext, a[..., [2, 1, 0, 3][:a.shape[-1]]])  # OpenCV wants BGR(A)
+        swap = cv2.COLOR_RGBA2BGRA if a.shape[-1] == 4 else cv2.COLOR_RGB2BGR  # OpenCV wants BGR(A): swapped in place and
+        cv2.cvtColor(a, swap, dst=a)                                          # back, so a big photo is never copied
+        try: ok, buf = cv2.imencode(ext, a)
+        finally: cv2.cvtColor(a, swap, dst=a)
         if not ok: raise OSError(f'OpenCV could not encode {path.name}')
-        path.write_bytes(buf.tobytes()); return
+        path.write_bytes(buf); return
     if a.dtype == np.uint16: a = ((a.astype(np.uint32) * 255 + 32767) // 65535).astype(np.uint8)
     fmt = Image.registered_extensions().get(ext)
     if fmt is None: raise ValueError(f"cannot write '{path.name}': Pillow knows no format for {ext!r} files")
