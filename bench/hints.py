@@ -100,7 +100,7 @@ def main(argv=None):
                   '| points | PSNR propagation | PSNR hints+model | LPIPS propagation | LPIPS hints+model |', '|---|---|---|---|---|']
         lines += [f"| {n} | {r[('psnr', 'propagation')]:.2f} | {r[('psnr', 'hints+model')]:.2f} | "
                   f"{r[('lpips', 'propagation')]:.3f} | {r[('lpips', 'hints+model')]:.3f} |" for n, r in tab.iterrows()]
-        print('\n'.join(lines[-len(tab) - 4:]), flush=True)
+        print('\n'.join(lines[-len(tab) - 3:]), flush=True)
     lines.append('\n' + timed)
     if a.markdown: a.markdown.write_text('\n'.join(lines) + '\n')
     print(f'total {time.time() - t0:.0f} s')

@@ -232,6 +232,8 @@ def colorize_jobs(
                 if not isinstance(p, Photo): fail(j, p.problem)
             try:
                 Ls = [colorizer.lightness_of(p) for _, p in ok]
+                for _, p in ok:  # from here on only L, the alpha and the shape are needed: a big photo's RGB is freed
+                    p.rgb = np.broadcast_to(np.zeros((1, 1, 3), np.float32), p.rgb.shape)  # no memory, same shape
                 ab = colorizer.predict_batch(Ls) if ok else None
             except Exception as e:  # out of memory, say: this batch fails, the others go on
                 for j, _ in ok: fail(j, f'{type(e).__name__}: {e}')

@@ -74,7 +74,7 @@ def cmd_cache(args) -> int:
 def cmd_download(args) -> int:
     "Download the datasets and weights the course reads (all, or one of them) to where the notebooks read them"
     from colorlab.download import COURSE, alexnet_path, download
-    from colorlab.data import DownloadError
+    from colorlab.download import DownloadError
     failed = 0
     for name in COURSE if args.dataset == 'all' else (args.dataset,):
         kw = {'size': None if args.size == 'full' else int(args.size)} if name == 'imagenette' else {}
@@ -104,7 +104,7 @@ def cmd_train(args) -> int:
         k, v = kv.split('=', 1); margs[k.replace('-', '_')] = _value(v)
     if args.nf is not None: margs['nf'] = args.nf
     if args.backbone is not None: margs['backbone'] = args.backbone
-    cfg = TrainConfig(model=args.model, data=args.data, out=args.out, size=args.size, epochs=args.epochs, bs=args.bs,
+    cfg = TrainConfig(model=args.model, data=args.data[0] if len(args.data) == 1 else list(args.data), out=args.out, size=args.size, epochs=args.epochs, bs=args.bs,
                       lr=args.lr, seed=args.seed, max_train=args.max_photos,
                       max_valid=None if args.max_photos is None else max(1, args.max_photos // 8),
                       amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, model_args=margs)
@@ -235,7 +235,8 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         from colorlab.models import MODELS
         t = sub.add_parser('train', help=cmd_train.__doc__, description=cmd_train.__doc__)
         t.add_argument('--model', default='baseline', choices=list(MODELS), help='which colorizer (default: baseline)')
-        t.add_argument('--data', required=True, help='a photo folder (flat, ImageNet/Imagenette or Flickr1024 layout)')
+        t.add_argument('--data', required=True, nargs='+', metavar='FOLDER',
+                       help='one or more photo folders (flat, ImageNet/Imagenette or Flickr1024 layout), trained on together')
         t.add_argument('--out', default='runs/colorlab', help='folder for checkpoints and history (default: runs/colorlab)')
         t.add_argument('--size', type=int, default=128, help='training image size (default: 128)')
         t.add_argument('--epochs', type=int, default=10)
@@ -243,7 +244,7 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         t.add_argument('--lr', type=float, default=2e-4)
         t.add_argument('--seed', type=int, default=42)
         t.add_argument('--max-photos', type=int, default=None, help='train on a random subset of this many photos')
-        t.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='mixed precision (auto: on for CUDA)')
+        t.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='mixed precision (auto: on for CUDA and for CPUs with native bfloat16)')
         t.add_argument('--resume', default=None, metavar='CHECKPOINT', help='continue the run saved in this checkpoint')
         t.add_argument('--nf', type=int, default=None, help="the model's base width")
         t.add_argument('--backbone', default=None, help="the model's encoder, for models that have one")
@@ -270,7 +271,8 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         e = sub.add_parser('evaluate', help=cmd_evaluate.__doc__, description=cmd_evaluate.__doc__)
         e.add_argument('--models', default='gray,mean,ceiling,default', metavar='NAMES',
                        help="comma-separated: gray (the floor), mean (the training set's mean ab), ceiling (true ab squeezed to "
-                            "the working size and back), default (the shipped model), or checkpoint paths (default: %(default)s)")
+                            "the working size and back), default (the shipped model), checkpoint paths, or folders of outputs that "
+                            "colorlab colorize wrote for the photos of --data (default: %(default)s)")
         e.add_argument('--data', required=True, help='a folder of photos (searched recursively)')
         e.add_argument('--out', required=True, help='folder for metrics.csv, summary.md and examples.jpg')
         e.add_argument('--train', default=None, metavar='DIR', help="training photos for 'mean' (default: $COLORLAB_DATA/imagenette/train)")

@@ -139,7 +139,7 @@ class CycleGAN(ColorModel):
 
     def forward(self, L): return self.G(L)[:, 1:]
 
-    def prepare(self, dls):
+    def adapt_loaders(self, dls):
         "Train on two collections that share no photo: an `UnpairedDataLoader` in place of the training loader"
         if not isinstance(dls.train, UnpairedDataLoader): unpaired(dls)
 

@@ -6,25 +6,23 @@ Docs: https://colorlab.github.io/colorlab/data.html.md"""
 
 # %% ../nbs/02_data.ipynb #45eff66e
 from __future__ import annotations
-import hashlib, json, math, os, random, tarfile, time, urllib.error, urllib.request, warnings, zipfile
+import hashlib, json, math, os, random, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 import numpy as np
 import torch, torch.nn.functional as F
 from fastcore.basics import patch, ifnone
 from fastprogress.fastprogress import progress_bar
-from .core import data_path, cache_path, default_device
+from .core import cache_path, default_device
 from .lab import rgb2lab, lab2norm, norm2rgb
-from .files import atomic_folder, clean_stale, replace_file, walk_files
+from .files import atomic_folder, clean_stale, walk_files
 from .photos import ImageLoadError, Photo, load_image, image_extensions  # still importable from here
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'GRAY_CHROMA', 'MAX_EXTRACT', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'resize_crop',
-           'image_files', 'photo_splits', 'quantise_lab', 'dequantise_lab', 'LabCache', 'random_resized_crop',
-           'LabDataLoader', 'lab_dataloaders', 'DownloadError', 'download_url', 'extract_archive', 'fetch_dataset',
-           'download_imagenette', 'download_flickr1024']
+__all__ = ['CACHE_VERSION', 'GRAY_CHROMA', 'resize_crop', 'image_files', 'photo_splits', 'quantise_lab', 'dequantise_lab',
+           'LabCache', 'random_resized_crop', 'LabDataLoader', 'lab_dataloaders']
 
 # %% ../nbs/02_data.ipynb #b09a5ae1
 def resize_crop(
@@ -328,7 +326,7 @@ def show_batch(self:LabDataLoader, b=None, max_n:int=8, ncols:int=4, figsize=Non
 
 # %% ../nbs/02_data.ipynb #822813bd
 def lab_dataloaders(
-    path:str|Path, # A dataset folder (flat, ImageNet/Imagenette or Flickr1024 layout)
+    path:str|Path|list, # A dataset folder (flat, ImageNet/Imagenette or Flickr1024 layout), or a list of them to train on together
     size:int=224, # Side of the training images
     bs:int=64, # Batch size
     cache_size:int|None=None, # Side of the cached images (default: `size`); larger leaves room for crops
@@ -341,8 +339,12 @@ def lab_dataloaders(
     num_workers:int=0, # Loader processes; the cache is fast enough that 0 usually keeps up
     verbose:bool=True, # Progress bar and summary
 ) -> DataLoaders:
-    "fastai `DataLoaders` of normalised `(L, ab)` batches from a photo folder, through a `LabCache`"
-    splits = photo_splits(path, valid_pct, seed)
+    "fastai `DataLoaders` of normalised `(L, ab)` batches from one or several photo folders, through one `LabCache`"
+    folders = [Path(p).expanduser() for p in ([path] if isinstance(path, (str, Path)) else path)]
+    if not folders: raise ValueError('lab_dataloaders: no data folder given')
+    parts = [photo_splits(p, valid_pct, seed) for p in folders]  # each folder keeps its own split
+    splits = {k: [f for part in parts for f in part.get(k, [])] for k in ('train', 'valid')}
+    path = folders[0] if len(folders) == 1 else _common_root([p/'x' for p in folders])
     rng = random.Random(seed)
     for k, m in (('train', max_train), ('valid', max_valid)):
         if m is not None and len(splits[k]) > m: splits[k] = sorted(rng.sample(splits[k], m))
@@ -366,159 +368,3 @@ def lab_dataloaders(
         print(f"{len(tr)} training and {len(va)} validation photos; left out: {dls.n_gray['train']} + "
               f"{dls.n_gray['valid']} grayscale originals, {len(cache.failed)} unreadable file(s)")
     return dls
-
-# %% ../nbs/02_data.ipynb #a67f7cdf
-class DownloadError(Exception): "A download that failed or did not match its checksum"
-
-def _md5_head(path:Path, n:int=2**20) -> str:
-    "MD5 of the first `n` bytes, the check fastai records for its datasets"
-    with open(path, 'rb') as f: return hashlib.md5(f.read(n)).hexdigest()
-
-def download_url(
-    url:str, # What to fetch (http, https or file)
-    dest:str|Path, # The file to write
-    size:int|None=None, # Expected size in bytes, if known
-    md5_head:str|None=None, # Expected MD5 of the first MiB (fastai's check), if known
-    sha256:str|None=None, # Expected SHA-256 of the whole file, if known
-    timeout:float=60, # Seconds to wait for the server
-    show_progress:bool=True,
-) -> Path:
-    "Download `url` to `dest`, resuming a partial download, checking it, and renaming it into place"
-    dest = Path(dest).expanduser(); dest.parent.mkdir(parents=True, exist_ok=True)
-    def ok(p):
-        if size is not None and p.stat().st_size != size: return f'size {p.stat().st_size} bytes, expected {size}'
-        if md5_head and _md5_head(p) != md5_head: return 'checksum (MD5 of the first MiB) does not match'
-        if sha256:
-            h = hashlib.sha256()
-            with open(p, 'rb') as f:
-                for blk in iter(lambda: f.read(2**20), b''): h.update(blk)
-            if h.hexdigest() != sha256: return 'SHA-256 checksum does not match'
-        return None
-    if dest.exists() and ok(dest) is None: return dest
-    part = dest.with_name(dest.name + '.part')
-    have = part.stat().st_size if part.exists() else 0
-    if not have or size is None or have < size: _fetch(url, part, have, timeout, show_progress)
-    why = ok(part)
-    if why:
-        part.unlink()
-        raise DownloadError(f"{url}: the downloaded file is wrong: {why}. It was deleted; run again to retry.")
-    return replace_file(part, dest)
-
-def _fetch(url:str, part:Path, have:int, timeout:float, show_progress:bool):
-    "Append the bytes of `url` from offset `have` to `part`"
-    req = urllib.request.Request(url, headers={'User-Agent': 'colorlab', **({'Range': f'bytes={have}-'} if have else {})})
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            if have and getattr(r, 'status', 200) != 206: have = 0  # the server ignored the range: start again
-            n = r.headers.get('Content-Length')
-            total = have + int(n) if n is not None else None
-            pb = progress_bar(range(total), leave=False) if show_progress and total else None
-            if pb is not None: pb.comment = part.name[:-5]; pb.update(have)
-            with open(part, 'ab' if have else 'wb') as f:
-                for blk in iter(lambda: r.read(2**20), b''):
-                    f.write(blk); have += len(blk)
-                    if pb is not None: pb.update(min(have, total))
-    except urllib.error.HTTPError as e:
-        if e.code == 416 and have: return  # nothing left to send: the partial file is complete
-        raise DownloadError(f"downloading {url} failed ({e}); run again to resume from {part}") from None
-    except OSError as e:
-        raise DownloadError(f"downloading {url} failed ({e}); run again to resume from {part}") from None
-
-# %% ../nbs/02_data.ipynb #f7d6beb5
-MAX_EXTRACT = 2**36 # Bytes an archive may unpack to in all (64 GiB; full-size Imagenette takes 1.6 GB)
-
-def extract_archive(
-    archive:str|Path, # A .tgz, .tar.gz, .tar or .zip file
-    dest:str|Path, # The folder to extract into (its parent must be writable)
-    max_bytes:int=MAX_EXTRACT, # Refuse an archive that would unpack to more than this
-) -> Path:
-    "Extract `archive` safely into the new folder `dest`: all or nothing, no member outside `dest`"
-    archive, dest = Path(archive), Path(dest).expanduser()
-    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
-        raise DownloadError(f"'{dest}' already exists and is not an empty folder: extract somewhere else, or remove it")
-    try: return atomic_folder(dest, lambda tmp: _extract(archive, tmp, max_bytes))  # onto nothing, or the empty folder `dest`
-    except FileExistsError: raise DownloadError(f"'{dest}' already exists and is not an empty folder: extract somewhere else, or remove it") from None
-
-def _extract(archive:Path, tmp:Path, max_bytes:int=MAX_EXTRACT):
-    "Extract `archive` into the empty folder `tmp`, refusing members outside it, links, encryption and more than `max_bytes`"
-    def check(name):
-        target = (tmp/name).resolve()
-        if not target.is_relative_to(tmp.resolve()): raise DownloadError(f"{archive}: refusing member '{name}' outside the folder")
-    def cap(sizes):
-        total = sum(sizes)
-        if total > max_bytes:
-            raise DownloadError(f"{archive}: it would unpack to {total / 2**30:.1f} GiB, more than the {max_bytes / 2**30:g} GiB "
-                                "allowed (a damaged archive or a zip bomb)")
-    try:
-        if zipfile.is_zipfile(archive):
-            with zipfile.ZipFile(archive) as z:
-                infos = z.infolist()
-                locked = [i.filename for i in infos if i.flag_bits & 0x1]
-                if locked: raise DownloadError(f"{archive}: member '{locked[0]}' is encrypted (password-protected archives are not supported)")
-                cap(i.file_size for i in infos)  # zipfile never writes more than the size a member declares
-                for m in z.namelist(): check(m)
-                bad = z.testzip()
-                if bad: raise DownloadError(f"{archive}: damaged member '{bad}'")
-                z.extractall(tmp)
-        elif tarfile.is_tarfile(archive):
-            with tarfile.open(archive) as t:
-                members = t.getmembers()
-                cap(m.size for m in members)
-                for m in members:
-                    check(m.name)
-                    if m.issym() or m.islnk(): raise DownloadError(f"{archive}: refusing link member '{m.name}'")
-                t.extractall(tmp, filter='data')
-        else: raise DownloadError(f"{archive}: not a zip or tar archive")
-    except (DownloadError, OSError, EOFError, zipfile.BadZipFile, tarfile.TarError) as e:
-        raise e if isinstance(e, DownloadError) else DownloadError(f"{archive}: cannot extract ({e})") from None
-
-# %% ../nbs/02_data.ipynb #41b0764a
-IMAGENETTE_URLS = {160: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-160.tgz',
-                   320: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-320.tgz',
-                   None: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2.tgz'}
-# (size in bytes, MD5 of the first MiB), as fastai 2.8 records them in `fastai/data/download_checks.py`
-IMAGENETTE_CHECKS = {160: (99003388, 'c475f8f7617a200ba35b9facc48443c3'),
-                     320: (341663724, '1f1f74f133caff120e575856659b87a2'),
-                     None: (1557161267, '2c774ecb40005b35d7937d50f5d42336')}
-FLICKR1024_URL = 'https://drive.usercontent.google.com/download?id=1LQDUclNtNZWTT41NndISLGvjvuBbxeUs&export=download&confirm=t'
-
-def fetch_dataset(url, name, dest, archive_name, size=None, md5_head=None, keep_archive=False):
-    "Download and extract a dataset archive into `dest/name` (nothing is done if it is already there)"
-    dest = Path(dest or data_path()).expanduser()
-    final = dest/name
-    if final.exists():
-        if image_files(final): return final
-        raise DownloadError(f"'{final}' exists but holds no images: remove it, or pass another destination")
-    arch = download_url(url, dest/archive_name, size=size, md5_head=md5_head)
-    def unpack(tmp:Path):
-        try: _extract(arch, tmp)
-        except DownloadError as e:
-            arch.unlink()  # a bad archive must not be reused by the next run
-            raise DownloadError(f"{e}. The archive was deleted; run again to download it afresh.") from None
-        inner = [d for d in tmp.iterdir() if not d.name.startswith(('.', '__MACOSX'))]
-        return inner[0] if len(inner) == 1 and inner[0].is_dir() else None  # usually one top folder: it goes in place
-    atomic_folder(final, unpack)
-    if not keep_archive: arch.unlink()
-    return final
-
-def download_imagenette(
-    size:int|None=320, # 160 or 320 (shortest side in pixels), or None for full size
-    dest:str|Path|None=None, # Parent folder (default: `data_path()`)
-    url:str|None=None, # Another address of the same archive (a mirror)
-    checks:tuple|None=None, # (size in bytes, MD5 of the first MiB) to verify; default: what fastai records
-    keep_archive:bool=False,
-) -> Path:
-    "Download and extract Imagenette (train/ and val/ folders of 10 classes); returns its folder"
-    if size not in IMAGENETTE_URLS: raise ValueError(f'size={size}: expected 160, 320 or None')
-    u = IMAGENETTE_URLS[size]
-    n, md5 = checks or IMAGENETTE_CHECKS[size]
-    return fetch_dataset(url or u, 'imagenette' if size is None else f'imagenette-{size}', dest,
-                          Path(u).name, size=n, md5_head=md5, keep_archive=keep_archive)
-
-def download_flickr1024(
-    dest:str|Path|None=None, # Parent folder (default: `data_path()`)
-    url:str=FLICKR1024_URL, # The archive's address (the project page links a Google Drive file)
-    keep_archive:bool=False,
-) -> Path:
-    "Download and extract Flickr1024 (Train/, Validation/ and Test/ stereo pairs); returns its folder"
-    return fetch_dataset(url, 'flickr1024', dest, 'Flickr1024.zip', keep_archive=keep_archive)

@@ -6,23 +6,166 @@ Docs: https://colorlab.github.io/colorlab/download.html.md"""
 
 # %% ../nbs/94_download.ipynb #6847fcc1
 from __future__ import annotations
-import hashlib, os, re
+import hashlib, os, re, tarfile, urllib.error, urllib.request, zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 import torch
 from PIL import Image
 from .core import data_path
+from fastprogress.fastprogress import progress_bar
 from .files import atomic_folder, atomic_write, replace_file
 from .photos import image_extensions
 from .metrics import ALEXNET_ENV
-from .data import DownloadError, download_url, extract_archive, download_flickr1024
-from .data import IMAGENETTE_URLS, IMAGENETTE_CHECKS, fetch_dataset
 
 # %% auto #0
-__all__ = ['KODAK_NAMES', 'BSDS500_VAL', 'BSDS500_COUNT', 'ALEXNET_SHAPES', 'KODAK_URL', 'BSDS500_URL', 'ALEXNET_URL', 'DATASETS',
-           'COURSE', 'download_kodak24', 'download_bsds500', 'alexnet_path', 'download_alexnet',
-           'download_imagenette_folder', 'download_flickr1024_folder', 'Item', 'download', 'MissingData', 'require']
+__all__ = ['MAX_EXTRACT', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'KODAK_NAMES', 'BSDS500_VAL', 'BSDS500_COUNT',
+           'ALEXNET_SHAPES', 'KODAK_URL', 'BSDS500_URL', 'ALEXNET_URL', 'DATASETS', 'COURSE', 'DownloadError',
+           'download_url', 'extract_archive', 'fetch_dataset', 'download_flickr1024', 'download_kodak24',
+           'download_bsds500', 'alexnet_path', 'download_alexnet', 'download_imagenette_folder',
+           'download_flickr1024_folder', 'Item', 'download', 'MissingData', 'require']
+
+# %% ../nbs/94_download.ipynb #a67f7cdf
+class DownloadError(Exception): "A download that failed or did not match its checksum"
+
+def _md5_head(path:Path, n:int=2**20) -> str:
+    "MD5 of the first `n` bytes, the check fastai records for its datasets"
+    with open(path, 'rb') as f: return hashlib.md5(f.read(n)).hexdigest()
+
+def download_url(
+    url:str, # What to fetch (http, https or file)
+    dest:str|Path, # The file to write
+    size:int|None=None, # Expected size in bytes, if known
+    md5_head:str|None=None, # Expected MD5 of the first MiB (fastai's check), if known
+    sha256:str|None=None, # Expected SHA-256 of the whole file, if known
+    timeout:float=60, # Seconds to wait for the server
+    show_progress:bool=True,
+) -> Path:
+    "Download `url` to `dest`, resuming a partial download, checking it, and renaming it into place"
+    dest = Path(dest).expanduser(); dest.parent.mkdir(parents=True, exist_ok=True)
+    def ok(p):
+        if size is not None and p.stat().st_size != size: return f'size {p.stat().st_size} bytes, expected {size}'
+        if md5_head and _md5_head(p) != md5_head: return 'checksum (MD5 of the first MiB) does not match'
+        if sha256:
+            h = hashlib.sha256()
+            with open(p, 'rb') as f:
+                for blk in iter(lambda: f.read(2**20), b''): h.update(blk)
+            if h.hexdigest() != sha256: return 'SHA-256 checksum does not match'
+        return None
+    if dest.exists() and ok(dest) is None: return dest
+    part = dest.with_name(dest.name + '.part')
+    have = part.stat().st_size if part.exists() else 0
+    if not have or size is None or have < size: _fetch(url, part, have, timeout, show_progress)
+    why = ok(part)
+    if why:
+        part.unlink()
+        raise DownloadError(f"{url}: the downloaded file is wrong: {why}. It was deleted; run again to retry.")
+    return replace_file(part, dest)
+
+def _fetch(url:str, part:Path, have:int, timeout:float, show_progress:bool):
+    "Append the bytes of `url` from offset `have` to `part`"
+    req = urllib.request.Request(url, headers={'User-Agent': 'colorlab', **({'Range': f'bytes={have}-'} if have else {})})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            if have and getattr(r, 'status', 200) != 206: have = 0  # the server ignored the range: start again
+            n = r.headers.get('Content-Length')
+            total = have + int(n) if n is not None else None
+            pb = progress_bar(range(total), leave=False) if show_progress and total else None
+            if pb is not None: pb.comment = part.name[:-5]; pb.update(have)
+            with open(part, 'ab' if have else 'wb') as f:
+                for blk in iter(lambda: r.read(2**20), b''):
+                    f.write(blk); have += len(blk)
+                    if pb is not None: pb.update(min(have, total))
+    except urllib.error.HTTPError as e:
+        if e.code == 416 and have: return  # nothing left to send: the partial file is complete
+        raise DownloadError(f"downloading {url} failed ({e}); run again to resume from {part}") from None
+    except OSError as e:
+        raise DownloadError(f"downloading {url} failed ({e}); run again to resume from {part}") from None
+
+# %% ../nbs/94_download.ipynb #f7d6beb5
+MAX_EXTRACT = 2**36 # Bytes an archive may unpack to in all (64 GiB; full-size Imagenette takes 1.6 GB)
+
+def extract_archive(
+    archive:str|Path, # A .tgz, .tar.gz, .tar or .zip file
+    dest:str|Path, # The folder to extract into (its parent must be writable)
+    max_bytes:int=MAX_EXTRACT, # Refuse an archive that would unpack to more than this
+) -> Path:
+    "Extract `archive` safely into the new folder `dest`: all or nothing, no member outside `dest`"
+    archive, dest = Path(archive), Path(dest).expanduser()
+    if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+        raise DownloadError(f"'{dest}' already exists and is not an empty folder: extract somewhere else, or remove it")
+    try: return atomic_folder(dest, lambda tmp: _extract(archive, tmp, max_bytes))  # onto nothing, or the empty folder `dest`
+    except FileExistsError: raise DownloadError(f"'{dest}' already exists and is not an empty folder: extract somewhere else, or remove it") from None
+
+def _extract(archive:Path, tmp:Path, max_bytes:int=MAX_EXTRACT):
+    "Extract `archive` into the empty folder `tmp`, refusing members outside it, links, encryption and more than `max_bytes`"
+    def check(name):
+        target = (tmp/name).resolve()
+        if not target.is_relative_to(tmp.resolve()): raise DownloadError(f"{archive}: refusing member '{name}' outside the folder")
+    def cap(sizes):
+        total = sum(sizes)
+        if total > max_bytes:
+            raise DownloadError(f"{archive}: it would unpack to {total / 2**30:.1f} GiB, more than the {max_bytes / 2**30:g} GiB "
+                                "allowed (a damaged archive or a zip bomb)")
+    try:
+        if zipfile.is_zipfile(archive):
+            with zipfile.ZipFile(archive) as z:
+                infos = z.infolist()
+                locked = [i.filename for i in infos if i.flag_bits & 0x1]
+                if locked: raise DownloadError(f"{archive}: member '{locked[0]}' is encrypted (password-protected archives are not supported)")
+                cap(i.file_size for i in infos)  # zipfile never writes more than the size a member declares
+                for m in z.namelist(): check(m)
+                bad = z.testzip()
+                if bad: raise DownloadError(f"{archive}: damaged member '{bad}'")
+                z.extractall(tmp)
+        elif tarfile.is_tarfile(archive):
+            with tarfile.open(archive) as t:
+                members = t.getmembers()
+                cap(m.size for m in members)
+                for m in members:
+                    check(m.name)
+                    if m.issym() or m.islnk(): raise DownloadError(f"{archive}: refusing link member '{m.name}'")
+                t.extractall(tmp, filter='data')
+        else: raise DownloadError(f"{archive}: not a zip or tar archive")
+    except (DownloadError, OSError, EOFError, zipfile.BadZipFile, tarfile.TarError) as e:
+        raise e if isinstance(e, DownloadError) else DownloadError(f"{archive}: cannot extract ({e})") from None
+
+# %% ../nbs/94_download.ipynb #41b0764a
+IMAGENETTE_URLS = {160: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-160.tgz',
+                   320: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2-320.tgz',
+                   None: 'https://s3.amazonaws.com/fast-ai-imageclas/imagenette2.tgz'}
+# (size in bytes, MD5 of the first MiB), as fastai 2.8 records them in `fastai/data/download_checks.py`
+IMAGENETTE_CHECKS = {160: (99003388, 'c475f8f7617a200ba35b9facc48443c3'),
+                     320: (341663724, '1f1f74f133caff120e575856659b87a2'),
+                     None: (1557161267, '2c774ecb40005b35d7937d50f5d42336')}
+FLICKR1024_URL = 'https://drive.usercontent.google.com/download?id=1LQDUclNtNZWTT41NndISLGvjvuBbxeUs&export=download&confirm=t'
+
+def fetch_dataset(url, name, dest, archive_name, size=None, md5_head=None, keep_archive=False):
+    "Download and extract a dataset archive into `dest/name` (nothing is done if it is already there)"
+    dest = Path(dest or data_path()).expanduser()
+    final = dest/name
+    if final.exists():
+        if image_files(final): return final
+        raise DownloadError(f"'{final}' exists but holds no images: remove it, or pass another destination")
+    arch = download_url(url, dest/archive_name, size=size, md5_head=md5_head)
+    def unpack(tmp:Path):
+        try: _extract(arch, tmp)
+        except DownloadError as e:
+            arch.unlink()  # a bad archive must not be reused by the next run
+            raise DownloadError(f"{e}. The archive was deleted; run again to download it afresh.") from None
+        inner = [d for d in tmp.iterdir() if not d.name.startswith(('.', '__MACOSX'))]
+        return inner[0] if len(inner) == 1 and inner[0].is_dir() else None  # usually one top folder: it goes in place
+    atomic_folder(final, unpack)
+    if not keep_archive: arch.unlink()
+    return final
+
+def download_flickr1024(
+    dest:str|Path|None=None, # Parent folder (default: `data_path()`)
+    url:str=FLICKR1024_URL, # The archive's address (the project page links a Google Drive file)
+    keep_archive:bool=False,
+) -> Path:
+    "Download and extract Flickr1024 (Train/, Validation/ and Test/ stereo pairs); returns its folder"
+    return fetch_dataset(url, 'flickr1024', dest, 'Flickr1024.zip', keep_archive=keep_archive)
 
 # %% ../nbs/94_download.ipynb #b71d2120
 KODAK_NAMES = [f'kodim{i:02d}.png' for i in range(1, 25)]

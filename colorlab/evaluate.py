@@ -6,7 +6,7 @@ Docs: https://colorlab.github.io/colorlab/evaluate.html.md"""
 
 # %% ../nbs/11_evaluate.ipynb #2d638f67
 from __future__ import annotations
-import random, sys, time, warnings
+import glob, random, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -15,13 +15,14 @@ from fastcore.basics import patch
 from .core import data_path
 from .data import GRAY_CHROMA, LabCache, image_files
 from .files import atomic_write
-from .photos import ImageLoadError, load_image
+from .photos import ImageLoadError, image_extensions, load_image
 from .lab import lab2rgb, rgb2lab
 from .metrics import METRICS, Reference, as_hwc
 
 # %% auto #0
 __all__ = ['BUILTIN', 'shrink', 'gray_input', 'run_colorizer', 'is_grayscale', 'GrayColorizer', 'training_mean_ab',
-           'MeanColorizer', 'CeilingColorizer', 'get_colorizer', 'Evaluation', 'evaluate', 'markdown_table']
+           'MeanColorizer', 'CeilingColorizer', 'OutputFolder', 'get_colorizer', 'Evaluation', 'evaluate',
+           'markdown_table']
 
 # %% ../nbs/11_evaluate.ipynb #defe3760
 def shrink(
@@ -119,11 +120,25 @@ class CeilingColorizer:
         return out[0] if rgb.ndim == 3 else out
     def __repr__(self): return f'CeilingColorizer({self.size})'
 
+class OutputFolder:
+    "Outputs already made, e.g. by `colorlab colorize DIR -o OUT`: the file in `folder` with the photo's relative name"
+    def __init__(self, folder:str|Path): self.folder = Path(folder).expanduser()
+
+    def output_for(self, rel:Path, shape:tuple, max_side:int|None=None) -> np.ndarray:
+        "The output for the photo `rel` (relative to the evaluated folder), at the evaluated size `shape`, as float64"
+        found = sorted(f for f in self.folder.glob(f'{glob.escape(str(rel.with_suffix("")))}.*') if f.suffix.lower() in image_extensions)
+        if not found: raise FileNotFoundError(f"no output for '{rel}' in '{self.folder}'")
+        out = shrink(load_image(found[0]).rgb.astype(np.float64), max_side)
+        if out.shape[:2] != tuple(shape[:2]):
+            raise ValueError(f"'{found[0]}' is {out.shape[1]}x{out.shape[0]}, the photo {shape[1]}x{shape[0]}")
+        return out
+    def __repr__(self): return f"OutputFolder('{self.folder}')"
+
 # %% ../nbs/11_evaluate.ipynb #c806d7c6
 BUILTIN = ('gray', 'mean', 'ceiling', 'default') # Model names `colorlab evaluate` knows besides checkpoint paths
 
 def get_colorizer(
-    spec:str, # 'gray', 'mean', 'ceiling', 'default' or the path of a checkpoint
+    spec:str, # 'gray', 'mean', 'ceiling', 'default', the path of a checkpoint, or a folder of outputs (`OutputFolder`)
     train:str|Path|None=None, # Training photos for 'mean' (default: `$COLORLAB_DATA/imagenette/train`)
     size:int|None=None, # Working size for 'ceiling' (default: the shipped model's)
     device=None, # Where models run (default: `default_device()`)
@@ -141,7 +156,9 @@ def get_colorizer(
         raise ValueError(f"'{spec}' is a kind of model, not a trained one: train it (colorlab train --model {spec} --out DIR) "
                          f"and pass the checkpoint DIR/last.pth")
     p = Path(spec).expanduser()
-    if spec not in BUILTIN and not p.is_file(): raise ValueError(f"unknown model '{spec}': use {', '.join(BUILTIN)} or the path of a checkpoint")
+    if spec not in BUILTIN and p.is_dir(): return OutputFolder(p)
+    if spec not in BUILTIN and not p.is_file():
+        raise ValueError(f"unknown model '{spec}': use {', '.join(BUILTIN)}, the path of a checkpoint or a folder of outputs")
     if spec == 'ceiling' and size: return CeilingColorizer(size)
     from colorlab.inference import Colorizer
     if spec == 'ceiling': return CeilingColorizer(Colorizer.from_pretrained().size)
@@ -223,7 +240,7 @@ def evaluate(
             if not gray:
                 try:
                     t0 = time.perf_counter()
-                    out = run_colorizer(model, rgb, gin)
+                    out = model.output_for(rel, rgb.shape, max_side) if isinstance(model, OutputFolder) else run_colorizer(model, rgb, gin)
                     row['seconds'] = time.perf_counter() - t0
                     row.update(ref(out))
                     if base['image'] in examples: examples[base['image']][name] = shrink(out, example_side)

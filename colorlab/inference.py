@@ -18,7 +18,7 @@ from .files import atomic_write
 from .photos import Photo, load_image, photo_of_array, photo_of_pil
 from .lab import rgb2lab, lab2rgb, norm_L, denorm_ab
 from .plainunet import PlainGenerator
-from .train import ColorModel, read_checkpoint
+from .train import ColorModel, is_state_dict, read_checkpoint
 
 # %% auto #0
 __all__ = ['working_shape', 'lightness', 'upsample_rows', 'join_bands', 'join_lab', 'export_model', 'weights_path', 'Colorizer',
@@ -183,8 +183,9 @@ def export_model(
 def _inference_model(ck:dict, path) -> nn.Module:
     "The network that colorizes with the weights of a checkpoint or exported file; fastai-free for pix2pix on EfficientNet-Lite0"
     if ck.get('model_name') != 'pix2pix': return _build(ck, path)
-    G = {k: v for k, v in ck['model'].items() if k.startswith('G.')}  # a training checkpoint has D too
-    return _fit(PlainGenerator(ck['hparams'].get('backbone', 'resnet18')), G, path, 'pix2pix')
+    G = {k: v for k, v in ck['model'].items() if k.startswith('G.') or k == 'bins'}  # a training checkpoint has D too
+    bins = ck['model']['bins'] if ck['hparams'].get('head') == 'bins' else None
+    return _fit(PlainGenerator(ck['hparams'].get('backbone', 'resnet18'), bins, ck['hparams'].get('T', 0.38)), G, path, 'pix2pix')
 
 # %% ../nbs/09_inference.ipynb #3cee5e2c
 def weights_path(name:str='default') -> Path:
@@ -217,10 +218,9 @@ class Colorizer:
         "A colorizer from a training checkpoint or an exported model file"
         ck = read_checkpoint(path)
         if not isinstance(ck, dict) or 'model_name' not in ck or 'model' not in ck:
-            bare = isinstance(ck, dict) and ck and all(isinstance(v, torch.Tensor) for v in ck.values())
             raise ValueError(f"'{path}' holds only weights (what torch.save(model.state_dict()) writes), not which model they "
                              "belong to: save a checkpoint with colorlab.train.save_checkpoint(path, model) and pass that file"
-                             if bare else f"'{path}' is not a colorlab checkpoint (it has no model name and weights)")
+                             if is_state_dict(ck) else f"'{path}' is not a colorlab checkpoint (it has no model name and weights)")
         size = size or ck.get('meta', {}).get('size') or ck.get('config', {}).get('size') or 256
         return cls(_inference_model(ck, path), size, device, meta=ck.get('meta') or {'architecture': ck['model_name']}, **kwargs)
 

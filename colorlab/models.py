@@ -13,7 +13,7 @@ import torch
 import torch.distributed as dist
 from .core import default_device, seed_everything
 from .data import lab_dataloaders
-from .train import ColorModel, FitResult, fit, init_distributed, read_checkpoint
+from .train import ColorModel, FitResult, fit, init_distributed, is_state_dict, read_checkpoint
 from .baseline import BaselineColorizer
 from .zhang import ZhangColorizer
 from .labgan import LabGAN
@@ -43,7 +43,9 @@ def load_checkpoint(
 ) -> ColorModel:
     "The trained colorizer stored in a checkpoint, in eval mode"
     ck = read_checkpoint(path)
-    model = build_model(ck['model_name'], **ck['hparams'])
+    hparams = dict(ck['hparams'])
+    if 'pretrained' in hparams: hparams['pretrained'] = False  # the weights come from the file: nothing to download
+    model = build_model(ck['model_name'], **hparams)
     model.load_state_dict(ck['model'])
     model.config = ck.get('config', {})
     return model.to(device or 'cpu').eval()
@@ -53,7 +55,7 @@ def load_checkpoint(
 class TrainConfig:
     "Everything that defines a training run"
     model: str = 'baseline' # One of `MODELS`
-    data: str = '' # A photo folder (flat, ImageNet/Imagenette or Flickr1024 layout)
+    data: str|list = '' # A photo folder (flat, ImageNet/Imagenette or Flickr1024 layout), or a list of them
     out: str = 'runs/colorlab' # Where checkpoints, history and plots go
     size: int = 128 # Training image size
     epochs: int = 10
@@ -63,7 +65,7 @@ class TrainConfig:
     max_train: int|None = None # Train on a seeded random subset of this many photos
     max_valid: int|None = None
     valid_pct: float = 0.1 # Validation share when the data has no validation folder
-    amp: bool|None = None # Mixed precision (None: on for CUDA)
+    amp: bool|None = None # Mixed precision (None: on for CUDA and for CPUs with native bfloat16)
     resume: str|None = None # A checkpoint to continue from
     model_args: dict = field(default_factory=dict) # The model's own options, e.g. {'nf': 32}
 
@@ -71,10 +73,9 @@ def _check_resume(path, model:ColorModel):
     "Refuse a file to resume from that is not a training checkpoint of this very model, with what to do instead"
     ck = read_checkpoint(path)
     if not isinstance(ck, dict) or 'model_name' not in ck or 'model' not in ck:
-        bare = isinstance(ck, dict) and ck and all(isinstance(v, torch.Tensor) for v in ck.values())
         raise ValueError(f"--resume '{path}' holds only weights (what torch.save(model.state_dict()) writes), without the "
                          "optimiser and the run's state: resume from the last.pth that colorlab train writes"
-                         if bare else f"--resume '{path}' is not a colorlab training checkpoint")
+                         if is_state_dict(ck) else f"--resume '{path}' is not a colorlab training checkpoint")
     if 'opts' not in ck: raise ValueError(f"--resume '{path}' is an exported model (weights only): resume from the run's last.pth")
     shapes = lambda sd: {k: tuple(v.shape) for k, v in sd.items()}
     if ck['model_name'] != model.name or shapes(ck['model']) != shapes(model.state_dict()):
@@ -89,7 +90,7 @@ def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResu
     seed_everything(cfg.seed)  # before anything random is built: the model's initial weights follow the seed
     model = build_model(cfg.model, **cfg.model_args)  # fails fast on a wrong name or option
     if cfg.resume is not None: _check_resume(cfg.resume, model)  # and on a checkpoint of another model
-    data = Path(cfg.data).expanduser()
+    data = [Path(d).expanduser() for d in cfg.data] if isinstance(cfg.data, (list, tuple)) else Path(cfg.data).expanduser()
     device = default_device(f'cuda:{torch.cuda.current_device()}' if torch.cuda.is_available() else None)
     def make():
         return lab_dataloaders(data, size=cfg.size, bs=cfg.bs, valid_pct=cfg.valid_pct, seed=cfg.seed,
@@ -103,7 +104,8 @@ def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResu
         out.mkdir(parents=True, exist_ok=True)
         (out/'config.json').write_text(json.dumps(dataclasses.asdict(cfg), indent=2))
     seed_everything(cfg.seed)  # again: whatever the data loading drew, `prepare` and `fit` start from the seed
-    if cfg.resume is None: model.prepare(dls)
+    model.adapt_loaders(dls)  # a resumed run, too, needs the loaders its model was trained with
+    if cfg.resume is None: model.prepare(dls)  # learned from the data once; a resumed run has it in its checkpoint
     res = fit(model, dls, cfg.epochs, cfg.lr, out=out, seed=cfg.seed, amp=cfg.amp, resume=cfg.resume,
               config=dataclasses.asdict(cfg), show_progress=show_progress)
     return model, res

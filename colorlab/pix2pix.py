@@ -7,11 +7,13 @@ Docs: https://colorlab.github.io/colorlab/pix2pix.html.md"""
 # %% ../nbs/07_pix2pix.ipynb #7a67ad5b
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-from .train import ColorModel
+import functools
+from .train import ColorModel, adam, requires_grad
 from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 
 # %% auto #0
-__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'unet_generator', 'receptive_field', 'Pix2Pix']
+__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'unet_generator', 'receptive_field', 'Pix2Pix', 'bin_lookup',
+           'decode_bins']
 
 # %% ../nbs/07_pix2pix.ipynb #46d3619b
 def resnet18_body(
@@ -68,11 +70,18 @@ def unet_generator(
     backbone:str='resnet18', # 'resnet18' or 'efficientnet_lite0'
     pretrained:bool=False, # Start the encoder from ImageNet weights
     n_out:int=2, # Output channels (2: a and b)
+    y_range:tuple|None=(-1, 1), # Squash the output into this range (None: raw scores, e.g. logits of colour bins)
+    head_pool:int=1, # Average-pool the last features by this factor before the final 1x1 convolution
 ) -> nn.Module:
-    "A fastai `DynamicUnet` from L (B, 1, H, W) to `n_out` channels in [-1, 1], on the encoder `backbone`"
+    "A fastai `DynamicUnet` from L (B, 1, H, W) to `n_out` channels (in `y_range`), on the encoder `backbone`"
     if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
     from fastai.vision.models.unet import DynamicUnet
-    return DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64), y_range=(-1, 1))
+    from fastai.layers import ConvLayer
+    net = DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64), y_range=y_range)
+    if head_pool > 1:  # the final 1x1 convolution, at 1/head_pool of the resolution: 261 bins cost 16x less at 1/4
+        i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))
+        net.layers[i] = nn.Sequential(nn.AvgPool2d(head_pool), net.layers[i])
+    return net
 
 # %% ../nbs/07_pix2pix.ipynb #1c3b3ce8
 def receptive_field(net:nn.Module) -> int:
@@ -96,12 +105,37 @@ class Pix2Pix(ColorModel):
         l1_weight:float=100., # λ, the weight of the L1 loss beside the adversarial loss
         objective:str='vanilla', # The adversarial objective: 'vanilla' (the paper's), 'lsgan' or 'wgan-gp'
         lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
+        head:str='ab', # 'ab': regress a and b; 'bins': Zhang et al.'s rebalanced classification over ab bins at 1/4 resolution
+        freeze_encoder:bool=False, # Keep the encoder's weights fixed (its BatchNorm statistics still adapt): about twice as fast to train
+        T:float=0.38, # Temperature of the annealed mean ('bins' only)
     ):
         super().__init__(backbone=backbone, pretrained=pretrained, gan=gan, l1_weight=l1_weight, objective=objective,
-                         lambda_gp=lambda_gp)
+                         lambda_gp=lambda_gp, head=head, freeze_encoder=freeze_encoder, T=T)
+        if head not in ('ab', 'bins'): raise ValueError(f"head={head!r}: choose 'ab' or 'bins'")
+        if head == 'bins' and gan: raise ValueError("head='bins' trains by classification: use it with gan=False")
         self.adv = AdversarialLoss(objective, lambda_gp=lambda_gp)  # first: a wrong objective fails before any building
-        self.G = unet_generator(backbone, pretrained)
+        if head == 'bins':
+            from colorlab.zhang import ab_bins
+            self.register_buffer('bins', ab_bins())
+            Q = len(self.bins)
+            self.register_buffer('prior', torch.full((Q,), 1 / Q))
+            self.register_buffer('weights', torch.ones(Q))
+            self.G = unet_generator(backbone, pretrained, n_out=Q, y_range=None, head_pool=4)
+        else: self.G = unet_generator(backbone, pretrained)
         self.D = PatchDiscriminator(n_in=3, norm='layer' if objective == 'wgan-gp' else 'batch')
+        if freeze_encoder: requires_grad(self.G[0], False)
+
+    def prepare(self, dls):
+        "For the 'bins' head: the bins' prior and class-rebalancing weights, from 100 training batches"
+        if self.hparams['head'] != 'bins': return
+        from colorlab.zhang import smooth_prior, rebalance_weights
+        counts = torch.zeros(len(self.bins), dtype=torch.float64)
+        for i, (_, ab) in enumerate(dls.train):
+            if i >= 100: break
+            nearest = bin_lookup(self.bins)[0][_lut_index(ab)][..., 0]
+            counts += torch.bincount(nearest.flatten().cpu(), minlength=len(self.bins)).double()
+        prior = smooth_prior((counts / counts.sum()).float(), self.bins)
+        self.prior.copy_(prior); self.weights.copy_(rebalance_weights(prior, 0.5))
 
     @property
     def gan(self) -> bool: return self.hparams['gan']
@@ -111,12 +145,26 @@ class Pix2Pix(ColorModel):
     def forward(self, L): return self.G(L).as_subclass(torch.Tensor)  # fastai's unet returns a `TensorBase`
 
     def optimizers(self, lr):
-        "One Adam each for D and G, with pix2pix's betas"
-        return {'D': torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999)),
-                'G': torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999))}
+        "One Adam each for D and G, with pix2pix's betas (the usual (0.9, 0.999) for the classification head)"
+        betas = (0.9, 0.999) if self.hparams['head'] == 'bins' else (0.5, 0.999)
+        return {'D': adam(self.D.parameters(), lr, betas), 'G': adam(self.G.parameters(), lr, betas)}
+
+    @torch.no_grad()
+    def predict(self, L):
+        "Normalised ab: the generator's output, or for the 'bins' head the annealed mean, upsampled to L's size"
+        if self.hparams['head'] == 'ab': return self(L)
+        return decode_bins(self(L), self.bins, self.hparams['T'], L.shape[-2:])
 
     def training_step(self, L, ab, stepper):
         "Pre-training: G's step on L1. GAN: D's step on real and G's (detached) pairs, then G's step with D frozen"
+        if self.hparams['head'] == 'bins':
+            with stepper.autocast(): logits = self(L)
+            target = F.interpolate(ab.float(), size=logits.shape[-2:], mode='area')  # ab at the scores' resolution
+            idx, w = (t[_lut_index(target)].permute(0, 3, 1, 2) for t in bin_lookup(self.bins))
+            from colorlab.zhang import rebalanced_ce
+            loss = rebalanced_ce(logits, idx, w, self.weights)
+            stepper.step(loss, 'G')
+            return {'ce': loss}
         with stepper.autocast(): fake = self(L)
         if not self.gan:
             l1 = F.l1_loss(fake.float(), ab)
@@ -130,3 +178,35 @@ class Pix2Pix(ColorModel):
             l1 = F.l1_loss(fake.float(), ab)
             stepper.step(g_gan + self.hparams['l1_weight'] * l1, 'G')
         return {'l1': l1, 'g_gan': g_gan, 'd': d_logs['d_loss'], **({'gp': d_logs['gp']} if 'gp' in d_logs else {})}
+
+# %% ../nbs/07_pix2pix.ipynb #c62b4b75
+@functools.lru_cache(maxsize=4)
+def _lookup(key:bytes, k:int, sigma:float):
+    bins = torch.frombuffer(bytearray(key), dtype=torch.float32).view(-1, 2)
+    grid = torch.stack(torch.meshgrid(torch.arange(-128., 128.), torch.arange(-128., 128.), indexing='ij'), -1).view(-1, 2)
+    d2, idx = (torch.cdist(grid, bins) ** 2).topk(k, dim=1, largest=False)
+    return idx, torch.softmax(-d2 / (2 * sigma ** 2), dim=1)
+
+def bin_lookup(
+    bins:torch.Tensor, # Bin centres (Q, 2) in Lab units
+    k:int=5, sigma:float=5., # As in `soft_encode`
+) -> tuple[torch.Tensor, torch.Tensor]:
+    "`soft_encode` of every whole-numbered ab in [-128, 127]², as two tables (65536, k): encoding becomes a lookup"
+    idx, w = _lookup(bins.float().cpu().numpy().tobytes(), k, sigma)
+    return idx.to(bins.device), w.to(bins.device)
+
+def _lut_index(ab:torch.Tensor) -> torch.Tensor:
+    "Row of `bin_lookup`'s tables for normalised ab (B, 2, H, W): the ab rounded to whole Lab units, (B, H, W)"
+    q = (ab.float() * 110).round().clamp(-128, 127).long() + 128
+    return q[:, 0] * 256 + q[:, 1]
+
+def decode_bins(
+    logits:torch.Tensor, # Scores of the bins (B, Q, h, w)
+    bins:torch.Tensor, # Bin centres (Q, 2)
+    T:float, # Temperature of the annealed mean
+    size:tuple, # (H, W) to upsample to
+) -> torch.Tensor:
+    "Normalised ab (B, 2, H, W): the annealed mean of the bins' scores, upsampled bilinearly"
+    from colorlab.zhang import annealed_mean  # here, not at the top: `colorize` imports no other colorizer
+    ab = annealed_mean(logits, bins, T)
+    return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False) / 110

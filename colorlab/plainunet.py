@@ -48,8 +48,9 @@ class PlainUnet(nn.Module):
     def __init__(self,
         encoder:nn.Sequential, # The encoder, e.g. `efficientnet_lite0_body()`
         n_out:int=2, # Output channels
-        y_range:tuple=(-1., 1.), # The output is squashed into this range
+        y_range:tuple|None=(-1., 1.), # The output is squashed into this range (None: raw scores)
         img_size:tuple=(64, 64), # Size of the dummy batch that finds the skip connections
+        head_pool:int=1, # Average-pool by this factor before the final 1x1 convolution, as `unet_generator` does
     ):
         super().__init__()
         n_in = next(m for m in encoder.modules() if isinstance(m, nn.Conv2d)).in_channels
@@ -66,7 +67,9 @@ class PlainUnet(nn.Module):
         self.last_shuffle = tuple(shapes[0][-2:]) != tuple(img_size)  # the first child already halved the size
         if self.last_shuffle: layers.append(_shuffle(c, c))
         # fastai's `ResizeToOrig` and `MergeLayer` have no weights: identities keep the numbering of the ones after
-        layers += [nn.Identity(), nn.Identity(), _ResBlock(c + n_in), _conv(c + n_in, n_out, ks=1, act=False)]
+        head = _conv(c + n_in, n_out, ks=1, act=False)
+        if head_pool > 1: head = nn.Sequential(nn.AvgPool2d(head_pool), head)
+        layers += [nn.Identity(), nn.Identity(), _ResBlock(c + n_in), head]
         self.layers, self.y_range = nn.ModuleList(layers), y_range
 
     def forward(self, x):
@@ -80,6 +83,7 @@ class PlainUnet(nn.Module):
         if self.last_shuffle: h = decoder[len(self.skips)](h)
         if h.shape[-2:] != x.shape[-2:]: h = F.interpolate(h, x.shape[-2:], mode='nearest')
         h = self.layers[-1](self.layers[-2](torch.cat([h, x], 1)))
+        if self.y_range is None: return h
         low, high = self.y_range
         return torch.sigmoid(h) * (high - low) + low
 
@@ -100,12 +104,24 @@ def check_fastai(
 
 # %% ../nbs/07a_plainunet.ipynb #5e7ab0d2
 class PlainGenerator(nn.Module):
-    "A pix2pix for inference: the generator `G` alone, as a `PlainUnet`"
+    "A pix2pix for inference: the generator `G` alone, as a `PlainUnet`; with `bins`, decoded by the annealed mean"
     name = 'pix2pix'
-    def __init__(self, backbone:str): # An encoder of `colorlab.pix2pix.BACKBONES`
+    def __init__(self,
+        backbone:str, # An encoder of `colorlab.pix2pix.BACKBONES`
+        bins:torch.Tensor|None=None, # The bin centres of a 'bins' head (Q, 2); None: the generator regresses ab
+        T:float=0.38, # Temperature of the annealed mean
+    ):
         super().__init__()
         from colorlab.pix2pix import BACKBONES
         if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
         check_fastai()
-        self.G = PlainUnet(BACKBONES[backbone](n_in=1, pretrained=False))
-    def predict(self, L:torch.Tensor) -> torch.Tensor: return self.G(L)
+        enc = BACKBONES[backbone](n_in=1, pretrained=False)
+        if bins is None: self.G, self.bins = PlainUnet(enc), None
+        else:
+            self.G = PlainUnet(enc, n_out=len(bins), y_range=None, head_pool=4)
+            self.register_buffer('bins', bins.float())
+        self.T = T
+    def predict(self, L:torch.Tensor) -> torch.Tensor:
+        if self.bins is None: return self.G(L)
+        from colorlab.pix2pix import decode_bins
+        return decode_bins(self.G(L), self.bins, self.T, L.shape[-2:])

@@ -17,9 +17,9 @@ from .files import atomic_write
 from . import __version__
 
 # %% auto #0
-__all__ = ['ColorModel', 'requires_grad', 'Stepper', 'init_distributed', 'rank_world', 'average_gradients', 'broadcast_state',
-           'broadcast_buffers', 'save_checkpoint', 'read_checkpoint', 'FitResult', 'fit', 'evaluate_losses',
-           'show_results']
+__all__ = ['ColorModel', 'requires_grad', 'adam', 'cpu_bf16', 'fast_device', 'Stepper', 'init_distributed', 'rank_world',
+           'average_gradients', 'broadcast_state', 'broadcast_buffers', 'save_checkpoint', 'is_state_dict',
+           'read_checkpoint', 'FitResult', 'fit', 'evaluate_losses', 'show_results']
 
 # %% ../nbs/03_train.ipynb #9527670d
 class ColorModel(nn.Module):
@@ -36,9 +36,12 @@ class ColorModel(nn.Module):
     def prepare(self, dls):
         "Anything a new model must learn from the data before training (Zhang et al.'s class weights, say)"
 
+    def adapt_loaders(self, dls):
+        "Change how `dls` serves batches, if the model needs it (CycleGAN: unpaired); for new and resumed runs alike"
+
     def optimizers(self, lr:float) -> dict[str, torch.optim.Optimizer]:
         "The optimisers, by name; one Adam over all parameters unless a model needs more"
-        return {'G': torch.optim.Adam(self.parameters(), lr=lr)}
+        return {'G': adam(self.parameters(), lr)}
 
     def training_step(self, L:torch.Tensor, ab:torch.Tensor, stepper:'Stepper') -> dict[str, torch.Tensor]:
         "Compute the losses of one batch, take the optimiser steps through `stepper`, return the losses to log"
@@ -59,9 +62,22 @@ def requires_grad(module:nn.Module, flag:bool):
     "Switch the gradients of every parameter of `module` on or off"
     for p in module.parameters(): p.requires_grad_(flag)
 
+def adam(params, lr:float, betas=(0.9, 0.999), foreach:bool=True) -> torch.optim.Adam:
+    "Adam that updates all its tensors at once (`foreach`), several times faster on a CPU than one tensor at a time"
+    return torch.optim.Adam(params, lr=lr, betas=betas, foreach=foreach)
+
+def cpu_bf16() -> bool:
+    "Whether this CPU computes in bfloat16 natively (AMX or AVX512-BF16): there, bf16 autocast trains about 2x faster"
+    cpu = getattr(torch, 'cpu', None)
+    return any(bool(getattr(cpu, f, lambda: False)()) for f in ('_is_amx_tile_supported', '_is_avx512_bf16_supported'))
+
+def fast_device(device:torch.device) -> bool:
+    "A device where mixed precision and `channels_last` pay: CUDA, or a CPU with native bfloat16"
+    return device.type == 'cuda' or (device.type == 'cpu' and cpu_bf16())
+
 def _amp_dtype(amp, device:torch.device):
-    "None, torch.bfloat16 or torch.float16, from `amp` (None: bfloat16 or float16 on CUDA, off elsewhere)"
-    if amp is None: amp = device.type == 'cuda'
+    "None, torch.bfloat16 or torch.float16, from `amp` (None: on for CUDA and for CPUs with native bfloat16, off elsewhere)"
+    if amp is None: amp = fast_device(device)
     if amp is False: return None
     if amp in (True, 'bf16', 'bfloat16'):
         if device.type == 'cuda' and not torch.cuda.is_bf16_supported(): return torch.float16
@@ -164,6 +180,10 @@ def save_checkpoint(path:str|Path, model:ColorModel, opts:dict|None=None, steppe
               scalers=stepper.state_dict() if stepper else {}, rng=_rng_state(loader), **info)
     return atomic_write(path, lambda tmp: torch.save(ck, tmp))
 
+def is_state_dict(ck) -> bool:
+    "Whether `ck` holds bare weights (what `torch.save(model.state_dict())` writes) rather than a colorlab checkpoint"
+    return isinstance(ck, dict) and bool(ck) and all(isinstance(v, torch.Tensor) for v in ck.values())
+
 def read_checkpoint(path:str|Path, map_location='cpu') -> dict:
     "The contents of a checkpoint, read safely (`weights_only=True`)"
     path = Path(path)
@@ -236,7 +256,7 @@ def fit(
     out:str|Path|None=None, # Folder for `last.pth`, `history.csv`, `steps.csv` and `losses.png` (None: write nothing)
     seed:int=42, # Seed of everything random in the run
     amp=None, # Mixed precision: None (on for CUDA), True/'bf16', 'fp16' or False
-    channels_last:bool|None=None, # `channels_last` memory (None: on for CUDA)
+    channels_last:bool|None=None, # `channels_last` memory (None: where mixed precision is on by default, see `fast_device`)
     resume:str|Path|None=None, # A checkpoint to continue from
     config:dict|None=None, # The run's settings, stored in the checkpoint
     show_progress:bool=True,
@@ -245,7 +265,7 @@ def fit(
     rank, world = rank_world()
     device = dls.device or default_device()
     seed_everything(seed)
-    cl = device.type == 'cuda' if channels_last is None else channels_last
+    cl = fast_device(device) if channels_last is None else channels_last
     model.to(device)
     if cl: model.to(memory_format=torch.channels_last)
     opts = model.optimizers(lr)

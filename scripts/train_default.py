@@ -1,36 +1,61 @@
-"""Train the candidate for colorlab's shipped default model: pix2pix on an ImageNet-pretrained EfficientNet-Lite0 U-Net.
+"""Train colorlab's shipped default model: a U-Net on the ImageNet-pretrained EfficientNet-Lite0 encoder (kept frozen),
+with Zhang et al.'s classification head over 261 ab bins (class-rebalanced, annealed mean), on Imagenette and diverse/.
 
-    python scripts/train_default.py --stage l1 --epochs 6 --out runs/default          # stage 1: generator, L1 only
-    python scripts/train_default.py --stage gan --epochs 7 --out runs/default         # stage 2: GAN fine-tuning, resumed
+    python scripts/train_default.py --out runs/default --hours 1.5
+    python scripts/train_default.py --out runs/l1 --head ab --epochs 1     # the L1 candidate it was compared with
 
-Stage 1 writes `runs/default/l1/last.pth`; stage 2 resumes from it (same optimisers, `gan=True`) into
-`runs/default/gan/last.pth` and trains until `--epochs` epochs in all. The data is Imagenette's training split
-(`$COLORLAB_DATA/imagenette`, validation on a fixed subset of its `val` split). Export the chosen checkpoint into the
-package with `colorlab.inference.export_model`, after `colorlab evaluate` has compared it with the current default.
+It trains one epoch at a time (`colorlab.models.train`, resumed exactly from `last.pth`), keeps every epoch's
+checkpoint as `epochN.pth` beside `steps.csv` and `history.csv`, and appends the wall time, photos seen and photos/s of
+each epoch to `progress.csv`. It stops after `--epochs` epochs, or before an epoch that would end after `--hours`.
+Run it again with the same `--out` to continue. Export the chosen epoch with `colorlab.inference.export_model`.
+Data: `$COLORLAB_DATA/imagenette` and `$COLORLAB_DIVERSE` (default `../diverse`, built by
+`../shared/data/build_diverse.sh`), or the folders given to `--data`.
 """
-import argparse
+import argparse, csv, os, shutil, time
 from pathlib import Path
 from colorlab.core import data_path
 from colorlab.models import TrainConfig, train
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    p.add_argument('--stage', choices=['l1', 'gan'], required=True)
-    p.add_argument('--epochs', type=int, required=True, help='train until this many epochs in all (both stages)')
     p.add_argument('--out', default='runs/default')
-    p.add_argument('--data', default=str(data_path('imagenette')))
-    p.add_argument('--size', type=int, default=128)
+    p.add_argument('--data', nargs='+', default=None, help='photo folders (default: Imagenette and diverse/)')
+    p.add_argument('--head', choices=['bins', 'ab'], default='bins')
+    p.add_argument('--epochs', type=int, default=100, help='stop after this many epochs in all')
+    p.add_argument('--hours', type=float, default=None, help='stop before an epoch that would end after this many hours')
+    p.add_argument('--size', type=int, default=96)
     p.add_argument('--bs', type=int, default=32)
-    p.add_argument('--lr', type=float, default=None, help='default: 5e-4 for l1, 2e-4 for gan')
+    p.add_argument('--lr', type=float, default=5e-4)
     p.add_argument('--max-valid', type=int, default=500)
     a = p.parse_args()
-    out = Path(a.out)
-    gan = a.stage == 'gan'
-    cfg = TrainConfig(model='pix2pix', data=a.data, out=str(out/a.stage), size=a.size, epochs=a.epochs, bs=a.bs,
-                      lr=a.lr or (2e-4 if gan else 5e-4), max_valid=a.max_valid,
-                      resume=str(out/'l1'/'last.pth') if gan else None,
-                      model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=gan))
-    model, res = train(cfg)
-    print(res)
+    data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
+    for d in data:
+        if not Path(d).is_dir(): p.error(f"'{d}' is not a folder (build diverse/ with ../shared/data/build_diverse.sh)")
+    out, t_start = Path(a.out), time.time()
+    log = out/'progress.csv'
+    while True:
+        last = out/'last.pth'
+        done = 0
+        if log.is_file():
+            rows = list(csv.DictReader(open(log)))
+            done = int(rows[-1]['epoch']) if rows else 0
+            per_epoch = sum(float(r['seconds']) for r in rows) / max(1, len(rows))
+        if done >= a.epochs: break
+        if a.hours is not None and done and (time.time() - t_start + per_epoch) / 3600 > a.hours: break
+        cfg = TrainConfig(model='pix2pix', data=data, out=str(out), size=a.size, epochs=done + 1, bs=a.bs, lr=a.lr,
+                          max_valid=a.max_valid, resume=str(last) if done else None,
+                          model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
+                                          freeze_encoder=True))
+        t0 = time.time()
+        model, res = train(cfg)
+        dt = time.time() - t0
+        shutil.copyfile(last, out/f'epoch{done + 1}.pth')
+        steps = res.history[-1]['step'] - (res.history[-2]['step'] if len(res.history) > 1 else 0)
+        row = dict(epoch=done + 1, seconds=round(dt, 1), photos=steps * a.bs, photos_per_s=round(steps * a.bs / dt, 2),
+                   **{k: round(v, 4) for k, v in res.history[-1].items() if k.startswith('valid_')})
+        new = not log.is_file()
+        with open(log, 'a', newline='') as f:
+            w = csv.DictWriter(f, list(row)); new and w.writeheader(); w.writerow(row)
+        print(row, flush=True)
 
 if __name__ == '__main__': main()

