@@ -132,10 +132,16 @@ class Pix2Pix(ColorModel):
         counts = torch.zeros(len(self.bins), dtype=torch.float64)
         for i, (_, ab) in enumerate(dls.train):
             if i >= 100: break
-            nearest = bin_lookup(self.bins)[0][_lut_index(ab)][..., 0]
+            nearest = self.bin_tables()[0][_lut_index(ab)][..., 0]
             counts += torch.bincount(nearest.flatten().cpu(), minlength=len(self.bins)).double()
         prior = smooth_prior((counts / counts.sum()).float(), self.bins)
         self.prior.copy_(prior); self.weights.copy_(rebalance_weights(prior, 0.5))
+
+    def bin_tables(self):
+        "`bin_lookup`'s tables on the device of the bins, built once per device (not at every step)"
+        if getattr(self, '_tables', None) is None or self._tables[0].device != self.bins.device:
+            self._tables = bin_lookup(self.bins)
+        return self._tables
 
     @property
     def gan(self) -> bool: return self.hparams['gan']
@@ -160,7 +166,7 @@ class Pix2Pix(ColorModel):
         if self.hparams['head'] == 'bins':
             with stepper.autocast(): logits = self(L)
             target = F.interpolate(ab.float(), size=logits.shape[-2:], mode='area')  # ab at the scores' resolution
-            idx, w = (t[_lut_index(target)].permute(0, 3, 1, 2) for t in bin_lookup(self.bins))
+            idx, w = (t[_lut_index(target)].permute(0, 3, 1, 2) for t in self.bin_tables())
             from colorlab.zhang import rebalanced_ce
             loss = rebalanced_ce(logits, idx, w, self.weights)
             stepper.step(loss, 'G')

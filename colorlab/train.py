@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 import torch.distributed as dist
-from fastprogress.fastprogress import master_bar, progress_bar
 from .core import default_device, seed_everything
 from .files import atomic_write
 from . import __version__
@@ -252,7 +251,7 @@ def fit(
     model:ColorModel, # What to train
     dls, # fastai `DataLoaders` of normalised (L, ab), e.g. from `lab_dataloaders`
     epochs:int, # Train until this many epochs are done (a resumed run continues up to it)
-    lr:float=2e-4, # Learning rate of every optimiser
+    lr:float=2e-4, # Learning rate of every optimiser (a resumed run, too, trains at this rate)
     out:str|Path|None=None, # Folder for `last.pth`, `history.csv`, `steps.csv` and `losses.png` (None: write nothing)
     seed:int=42, # Seed of everything random in the run
     amp=None, # Mixed precision: None (on for CUDA), True/'bf16', 'fp16' or False
@@ -262,6 +261,7 @@ def fit(
     show_progress:bool=True,
 ) -> FitResult:
     "Train `model` for `epochs` epochs, with checkpoints, history and (under torchrun) several processes"
+    from fastprogress.fastprogress import master_bar, progress_bar  # here: `colorlab colorize` starts without it
     rank, world = rank_world()
     device = dls.device or default_device()
     seed_everything(seed)
@@ -278,7 +278,9 @@ def fit(
         if ck['model_name'] != model.name: raise ValueError(f"'{resume}' is a checkpoint of '{ck['model_name']}', not '{model.name}'")
         if ck.get('data_hash') != data_hash: warnings.warn(f"'{resume}' was trained on other data or another split")
         model.load_state_dict(ck['model'])
-        for k, o in opts.items(): o.load_state_dict(ck['opts'][k])
+        for k, o in opts.items():
+            o.load_state_dict(ck['opts'][k])
+            for g in o.param_groups: g['lr'] = lr  # the rate asked for now (the same: exact; lower: a fine-tune)
         stepper.load_state_dict(ck['scalers'])
         start, step, steps, history = ck['epoch'], ck['step'], list(ck.get('steps', [])), list(ck.get('history', []))
         _set_rng_state(ck['rng'], train_dl)

@@ -15,7 +15,7 @@ def main():
     p.add_argument('checkpoint')
     p.add_argument('--data', default=os.path.join(os.environ.get('COLORLAB_DIVERSE', '../diverse'), 'val'))
     p.add_argument('--n', type=int, default=240)
-    p.add_argument('--Ts', default='0.38,0.5,0.65,0.8,1.0')
+    p.add_argument('--Ts', default='0.38,0.5,0.65,0.8,1.0,1.25,1.5')
     a = p.parse_args()
     models = {}
     for T in map(float, a.Ts.split(',')):

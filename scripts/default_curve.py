@@ -5,8 +5,9 @@
 Reads `progress.csv` (seconds per epoch) and scores each `epochN.pth` with `colorlab.evaluate` (LPIPS, colourfulness
 ratio, PSNR) on a seeded subset of `--data` (default: `diverse/val`, 144 px photos that are neither trained on nor
 reported in the README). Writes `curve.csv` and `curve.png` into the run folder and prints the epoch with the lowest LPIPS.
+Epochs already in `curve.csv`, scored with the same options, are not scored again.
 """
-import argparse, csv, os
+import argparse, csv, json, os
 from pathlib import Path
 from colorlab.evaluate import evaluate, get_colorizer
 from colorlab.metrics import lpips_model
@@ -20,10 +21,18 @@ def main():
     a = p.parse_args()
     run = Path(a.run)
     progress = list(csv.DictReader(open(run/'progress.csv')))
+    old = {}  # epochs scored before, on the same photos: kept (delete curve.csv to score them all again)
+    if (run/'curve.csv').is_file() and (run/'curve.json').is_file() and json.loads((run/'curve.json').read_text()) == vars(a):
+        old = {int(r['epoch']): r for r in csv.DictReader(open(run/'curve.csv'))}
     net, rows, hours = lpips_model(), [], 0.
     for r in progress:
         hours += float(r['seconds']) / 3600
         ck = run/f"epoch{r['epoch']}.pth"
+        if int(r['epoch']) in old:
+            o = old[int(r['epoch'])]
+            rows.append(dict(epoch=int(o['epoch']), hours=round(hours, 3), photos=int(o['photos']), lpips=float(o['lpips']),
+                             colourfulness_ratio=float(o['colourfulness_ratio']), psnr=float(o['psnr'])))
+            continue
         if not ck.is_file(): continue
         s = evaluate({'m': get_colorizer(str(ck))}, a.data, lpips_net=net, max_side=a.max_side, max_images=a.n, verbose=False).summary().loc['m']
         rows.append(dict(epoch=int(r['epoch']), hours=round(hours, 3), photos=int(r['photos']),
@@ -32,6 +41,7 @@ def main():
         print(rows[-1], flush=True)
     with open(run/'curve.csv', 'w', newline='') as f:
         w = csv.DictWriter(f, list(rows[0])); w.writeheader(); w.writerows(rows)
+    (run/'curve.json').write_text(json.dumps(vars(a)))
     best = min(rows, key=lambda r: r['lpips'])
     print(f"best epoch {best['epoch']}")
     import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt

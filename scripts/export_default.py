@@ -23,6 +23,13 @@ def scores(folder:Path, name:str) -> dict:
     return {'photos': int(len(df)), 'psnr': round(float(m.psnr), 2), 'ssim': round(float(m.ssim), 3),
             'lpips': round(float(m.lpips), 3), 'colourfulness_ratio': round(float(m.colorfulness_ratio), 2)}
 
+def rates(rows:list) -> str:
+    "The learning rates of the epochs in `progress.csv`, e.g. 'lr 0.0005 for epochs 1-7, then 0.000497, ... (annealed)'"
+    lrs = [r.get('lr') or '?' for r in rows]
+    n = next((i for i, x in enumerate(lrs) if x != lrs[0]), len(lrs))
+    head = f"lr {lrs[0]} for epochs 1-{n}" if n > 1 else f"lr {lrs[0]} for epoch 1"
+    return head if n == len(lrs) else f"{head}, then {', '.join(lrs[n:])} (one rate an epoch, annealed)"
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('run'); p.add_argument('epoch', type=int)
@@ -48,7 +55,7 @@ def main():
                     f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})",
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
-        training=f"scripts/train_default.py (bs {cfg['bs']}, Adam lr {cfg['lr']}, betas (0.9, 0.999), bf16 autocast, channels_last), "
+        training=f"scripts/train_default.py (bs {cfg['bs']}, Adam {rates(rows)}, betas (0.9, 0.999), bf16 autocast, channels_last), "
                  f"{a.epoch} epochs, {photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')

@@ -3,6 +3,10 @@ with Zhang et al.'s classification head over 261 ab bins (class-rebalanced, anne
 
     python scripts/train_default.py --out runs/default --hours 1.5
     python scripts/train_default.py --out runs/l1 --head ab --epochs 1     # the L1 candidate it was compared with
+    python scripts/train_default.py --out runs/default --decay-from 7 --decay-epochs 9 --epochs 16   # then anneal
+
+The rate is `--lr` until epoch `--decay-from`, then falls along a cosine over `--decay-epochs` epochs (each epoch
+trains at the cosine's value at its middle), so a constant-rate run can be continued into an annealed one.
 
 It trains one epoch at a time (`colorlab.models.train`, resumed exactly from `last.pth`), keeps every epoch's
 checkpoint as `epochN.pth` beside `steps.csv` and `history.csv`, and appends the wall time, photos seen and photos/s of
@@ -11,10 +15,16 @@ Run it again with the same `--out` to continue. Export the chosen epoch with `co
 Data: `$COLORLAB_DATA/imagenette` and `$COLORLAB_DIVERSE` (default `../diverse`, built by
 `../shared/data/build_diverse.sh`), or the folders given to `--data`.
 """
-import argparse, csv, os, shutil, time
+import argparse, csv, math, os, shutil, time
 from pathlib import Path
 from colorlab.core import data_path
 from colorlab.models import TrainConfig, train
+
+def epoch_lr(a, epoch:int) -> float:
+    "The learning rate of `epoch` (counted from 1): constant, then a cosine from `--decay-from` on"
+    if a.decay_from is None or epoch <= a.decay_from: return a.lr
+    x = min(1., (epoch - a.decay_from - 0.5) / a.decay_epochs)
+    return a.lr * 0.5 * (1 + math.cos(math.pi * x))
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -27,6 +37,8 @@ def main():
     p.add_argument('--bs', type=int, default=32)
     p.add_argument('--lr', type=float, default=5e-4)
     p.add_argument('--max-valid', type=int, default=500)
+    p.add_argument('--decay-from', type=int, default=None, help='the last epoch at the full rate; later ones anneal')
+    p.add_argument('--decay-epochs', type=int, default=8, help='epochs over which the rate falls to zero')
     a = p.parse_args()
     data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
     for d in data:
@@ -46,16 +58,19 @@ def main():
                           max_valid=a.max_valid, resume=str(last) if done else None,
                           model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
                                           freeze_encoder=True))
+        cfg.lr = epoch_lr(a, done + 1)
         t0 = time.time()
         model, res = train(cfg)
         dt = time.time() - t0
         shutil.copyfile(last, out/f'epoch{done + 1}.pth')
         steps = res.history[-1]['step'] - (res.history[-2]['step'] if len(res.history) > 1 else 0)
-        row = dict(epoch=done + 1, seconds=round(dt, 1), photos=steps * a.bs, photos_per_s=round(steps * a.bs / dt, 2),
+        row = dict(epoch=done + 1, lr=f'{cfg.lr:.3g}', seconds=round(dt, 1), photos=steps * a.bs, photos_per_s=round(steps * a.bs / dt, 2),
                    **{k: round(v, 4) for k, v in res.history[-1].items() if k.startswith('valid_')})
-        new = not log.is_file()
-        with open(log, 'a', newline='') as f:
-            w = csv.DictWriter(f, list(row)); new and w.writeheader(); w.writerow(row)
+        rows = list(csv.DictReader(open(log))) if log.is_file() else []
+        tmp = log.with_suffix('.tmp')
+        with open(tmp, 'w', newline='') as f:  # rewritten whole: a column added later (lr) gets a header
+            w = csv.DictWriter(f, list(row), restval=''); w.writeheader(); w.writerows([*rows, row])
+        os.replace(tmp, log)
         print(row, flush=True)
 
 if __name__ == '__main__': main()
