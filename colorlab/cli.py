@@ -91,6 +91,12 @@ def _value(v:str):
     try: return json.loads(v)
     except ValueError: return v
 
+def _saved_lr(path) -> float|None:
+    "The learning rate a training checkpoint was saved with (None for any other file: `train` then says what is wrong)"
+    from colorlab.train import read_checkpoint
+    try: return float(next(iter(read_checkpoint(path)['opts'].values()))['param_groups'][0]['lr'])
+    except Exception: return None
+
 def cmd_train(args) -> int:
     "Train a colorizer on a photo folder"
     from colorlab.core import cache_path
@@ -105,7 +111,7 @@ def cmd_train(args) -> int:
     if args.nf is not None: margs['nf'] = args.nf
     if args.backbone is not None: margs['backbone'] = args.backbone
     cfg = TrainConfig(model=args.model, data=args.data[0] if len(args.data) == 1 else list(args.data), out=args.out, size=args.size, epochs=args.epochs, bs=args.bs,
-                      lr=args.lr, seed=args.seed, max_train=args.max_photos,
+                      lr=args.lr or (args.resume and _saved_lr(args.resume)) or 2e-4, seed=args.seed, max_train=args.max_photos,
                       max_valid=None if args.max_photos is None else max(1, args.max_photos // 8),
                       amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, model_args=margs)
     try: model, res = train(cfg)
@@ -241,7 +247,7 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         t.add_argument('--size', type=int, default=128, help='training image size (default: 128)')
         t.add_argument('--epochs', type=int, default=10)
         t.add_argument('--bs', type=int, default=32, help='batch size per process (default: 32)')
-        t.add_argument('--lr', type=float, default=2e-4)
+        t.add_argument('--lr', type=float, default=None, help='learning rate (default: 2e-4; with --resume, the rate the run was saved with)')
         t.add_argument('--seed', type=int, default=42)
         t.add_argument('--max-photos', type=int, default=None, help='train on a random subset of this many photos')
         t.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='mixed precision (auto: on for CUDA and for CPUs with native bfloat16)')
