@@ -91,12 +91,6 @@ def _value(v:str):
     try: return json.loads(v)
     except ValueError: return v
 
-def _saved_lr(path) -> float|None:
-    "The learning rate a training checkpoint was saved with (None for any other file: `train` then says what is wrong)"
-    from colorlab.train import read_checkpoint
-    try: return float(next(iter(read_checkpoint(path)['opts'].values()))['param_groups'][0]['lr'])
-    except Exception: return None
-
 def cmd_train(args) -> int:
     "Train a colorizer on a photo folder"
     from colorlab.core import cache_path
@@ -111,7 +105,7 @@ def cmd_train(args) -> int:
     if args.nf is not None: margs['nf'] = args.nf
     if args.backbone is not None: margs['backbone'] = args.backbone
     cfg = TrainConfig(model=args.model, data=args.data[0] if len(args.data) == 1 else list(args.data), out=args.out, size=args.size, epochs=args.epochs, bs=args.bs,
-                      lr=args.lr or (args.resume and _saved_lr(args.resume)) or 2e-4, seed=args.seed, max_train=args.max_photos,
+                      lr=args.lr, seed=args.seed, max_train=args.max_photos,
                       max_valid=None if args.max_photos is None else max(1, args.max_photos // 8),
                       amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, model_args=margs)
     try: model, res = train(cfg)

@@ -60,7 +60,7 @@ class TrainConfig:
     size: int = 128 # Training image size
     epochs: int = 10
     bs: int = 32 # Batch size per process
-    lr: float = 2e-4
+    lr: float|None = 2e-4 # None: a resumed run keeps the rate it was saved with
     seed: int = 42
     max_train: int|None = None # Train on a seeded random subset of this many photos
     max_valid: int|None = None

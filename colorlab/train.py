@@ -251,7 +251,7 @@ def fit(
     model:ColorModel, # What to train
     dls, # fastai `DataLoaders` of normalised (L, ab), e.g. from `lab_dataloaders`
     epochs:int, # Train until this many epochs are done (a resumed run continues up to it)
-    lr:float=2e-4, # Learning rate of every optimiser (a resumed run, too, trains at this rate)
+    lr:float|None=2e-4, # Learning rate of every optimiser, resumed runs too (None: a resumed run keeps its saved rate, a new one 2e-4)
     out:str|Path|None=None, # Folder for `last.pth`, `history.csv`, `steps.csv` and `losses.png` (None: write nothing)
     seed:int=42, # Seed of everything random in the run
     amp=None, # Mixed precision: None (on for CUDA), True/'bf16', 'fp16' or False
@@ -268,7 +268,7 @@ def fit(
     cl = fast_device(device) if channels_last is None else channels_last
     model.to(device)
     if cl: model.to(memory_format=torch.channels_last)
-    opts = model.optimizers(lr)
+    opts = model.optimizers(2e-4 if lr is None else lr)
     stepper = Stepper(opts, device, amp)
     train_dl = _shard(dls.train, rank, world)
     train_dl.rng = random.Random(seed + rank)  # the shuffling, too, follows the seed
@@ -280,7 +280,8 @@ def fit(
         model.load_state_dict(ck['model'])
         for k, o in opts.items():
             o.load_state_dict(ck['opts'][k])
-            for g in o.param_groups: g['lr'] = lr  # the rate asked for now (the same: exact; lower: a fine-tune)
+            if lr is not None:  # the rate asked for now (the same: exact; lower: a fine-tune)
+                for g in o.param_groups: g['lr'] = lr
         stepper.load_state_dict(ck['scalers'])
         start, step, steps, history = ck['epoch'], ck['step'], list(ck.get('steps', [])), list(ck.get('history', []))
         _set_rng_state(ck['rng'], train_dl)
