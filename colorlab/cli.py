@@ -107,7 +107,7 @@ def cmd_train(args) -> int:
     cfg = TrainConfig(model=args.model, data=args.data[0] if len(args.data) == 1 else list(args.data), out=args.out, size=args.size, epochs=args.epochs, bs=args.bs,
                       lr=args.lr, seed=args.seed, max_train=args.max_photos,
                       max_valid=None if args.max_photos is None else max(1, args.max_photos // 8),
-                      amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, model_args=margs)
+                      amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, init=args.init, model_args=margs)
     try: model, res = train(cfg)
     except (OSError, ValueError) as e:
         print(f'colorlab train: {e}', file=sys.stderr); return 2
@@ -246,6 +246,8 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         t.add_argument('--max-photos', type=int, default=None, help='train on a random subset of this many photos')
         t.add_argument('--amp', choices=['auto', 'on', 'off'], default='auto', help='mixed precision (auto: on for CUDA and for CPUs with native bfloat16)')
         t.add_argument('--resume', default=None, metavar='CHECKPOINT', help='continue the run saved in this checkpoint')
+        t.add_argument('--init', default=None, metavar='CHECKPOINT', help="start a new run from this checkpoint's weights "
+                       '(e.g. a second stage with other options; an exported model works too)')
         t.add_argument('--nf', type=int, default=None, help="the model's base width")
         t.add_argument('--backbone', default=None, help="the model's encoder, for models that have one")
         t.add_argument('--arg', action='append', metavar='KEY=VALUE', help='any other model option (repeatable)')

@@ -21,7 +21,7 @@ from .pix2pix import Pix2Pix
 from .cyclegan import CycleGAN
 
 # %% auto #0
-__all__ = ['MODELS', 'build_model', 'load_checkpoint', 'TrainConfig', 'train']
+__all__ = ['MODELS', 'build_model', 'load_checkpoint', 'TrainConfig', 'init_weights', 'train']
 
 # %% ../nbs/89_models.ipynb #2c706d08
 MODELS: dict[str, type[ColorModel]] = {m.name: m for m in (BaselineColorizer, ZhangColorizer, LabGAN, Pix2Pix, CycleGAN)}
@@ -67,6 +67,7 @@ class TrainConfig:
     valid_pct: float = 0.1 # Validation share when the data has no validation folder
     amp: bool|None = None # Mixed precision (None: on for CUDA and for CPUs with native bfloat16)
     resume: str|None = None # A checkpoint to continue from
+    init: str|None = None # A new run that starts from this checkpoint's weights (e.g. a second stage with other options)
     model_args: dict = field(default_factory=dict) # The model's own options, e.g. {'nf': 32}
 
 def _check_resume(path, model:ColorModel):
@@ -84,12 +85,30 @@ def _check_resume(path, model:ColorModel):
                          f"{show(model.name, model.hparams)}: resume with the same --model and options (--nf, --backbone, "
                          "--arg), or start a new run without --resume")
 
+def init_weights(path, model:ColorModel):
+    "Load the weights of checkpoint `path` (a training checkpoint or an exported model) into `model`, a new run's model"
+    ck = read_checkpoint(path)
+    if not isinstance(ck, dict) or 'model_name' not in ck or 'model' not in ck:
+        raise ValueError(f"--init '{path}' is not a colorlab checkpoint or exported model")
+    if ck['model_name'] != model.name: raise ValueError(f"--init '{path}' holds a {ck['model_name']} model, not a {model.name}")
+    own, dropped = model.state_dict(), tuple(ck.get('dropped', []))
+    bad = [f"{k} {tuple(v.shape)} against {tuple(own[k].shape)}" if k in own else f"{k} (not in this model)"
+           for k, v in ck['model'].items() if k not in own or own[k].shape != v.shape]
+    missing = [k for k in own if k not in ck['model'] and k.split('.')[0] not in dropped]
+    if bad or missing:
+        raise ValueError(f"--init '{path}' does not fit {model.name}({', '.join(f'{k}={v}' for k, v in model.hparams.items())}): "
+                         + '; '.join(bad + [f'{k} missing' for k in missing])[:500])
+    model.load_state_dict({k: v.to(own[k].dtype) for k, v in ck['model'].items()}, strict=False)  # exported: float16
+
 def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResult]:
     "Perform the training run `cfg`: check the data, cache it, build the model, fit"
     rank, world = init_distributed()
     seed_everything(cfg.seed)  # before anything random is built: the model's initial weights follow the seed
     model = build_model(cfg.model, **cfg.model_args)  # fails fast on a wrong name or option
+    if cfg.init is not None and cfg.resume is not None:
+        raise ValueError('--init starts a new run from weights, --resume continues one: give one of them')
     if cfg.resume is not None: _check_resume(cfg.resume, model)  # and on a checkpoint of another model
+    if cfg.init is not None: init_weights(cfg.init, model)
     data = [Path(d).expanduser() for d in cfg.data] if isinstance(cfg.data, (list, tuple)) else Path(cfg.data).expanduser()
     device = default_device(f'cuda:{torch.cuda.current_device()}' if torch.cuda.is_available() else None)
     def make():
@@ -105,7 +124,7 @@ def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResu
         (out/'config.json').write_text(json.dumps(dataclasses.asdict(cfg), indent=2))
     seed_everything(cfg.seed)  # again: whatever the data loading drew, `prepare` and `fit` start from the seed
     model.adapt_loaders(dls)  # a resumed run, too, needs the loaders its model was trained with
-    if cfg.resume is None: model.prepare(dls)  # learned from the data once; a resumed run has it in its checkpoint
+    if cfg.resume is None and cfg.init is None: model.prepare(dls)  # learned from the data once; a resumed or initialised run has it
     res = fit(model, dls, cfg.epochs, cfg.lr, out=out, seed=cfg.seed, amp=cfg.amp, resume=cfg.resume,
               config=dataclasses.asdict(cfg), show_progress=show_progress)
     return model, res

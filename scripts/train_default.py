@@ -4,6 +4,10 @@ with Zhang et al.'s classification head over 261 ab bins (class-rebalanced, anne
     python scripts/train_default.py --out runs/default --hours 1.5
     python scripts/train_default.py --out runs/l1 --head ab --epochs 1     # the L1 candidate it was compared with
     python scripts/train_default.py --out runs/default --decay-from 7 --decay-epochs 9 --epochs 16   # then anneal
+    python scripts/train_default.py --out runs/stage2 --init runs/default/epoch7.pth --unfreeze --lr 1e-4 --decay-from 0 --decay-epochs 4 --epochs 4
+
+A second stage (`--init CHECKPOINT --unfreeze`) is a new run in its own `--out` folder that starts from an epoch of the
+first and trains the encoder too (its first epoch loads the weights, later ones resume as usual).
 
 The rate is `--lr` until epoch `--decay-from`, then falls along a cosine over `--decay-epochs` epochs (each epoch
 trains at the cosine's value at its middle), so a constant-rate run can be continued into an annealed one.
@@ -39,6 +43,8 @@ def main():
     p.add_argument('--max-valid', type=int, default=500)
     p.add_argument('--decay-from', type=int, default=None, help='the last epoch at the full rate; later ones anneal')
     p.add_argument('--decay-epochs', type=int, default=8, help='epochs over which the rate falls to zero')
+    p.add_argument('--init', default=None, metavar='CHECKPOINT', help="a new run's first epoch starts from these weights (a second stage)")
+    p.add_argument('--unfreeze', action='store_true', help="train the encoder too (default: kept frozen)")
     a = p.parse_args()
     data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
     for d in data:
@@ -56,8 +62,9 @@ def main():
         if a.hours is not None and done and (time.time() - t_start + per_epoch) / 3600 > a.hours: break
         cfg = TrainConfig(model='pix2pix', data=data, out=str(out), size=a.size, epochs=done + 1, bs=a.bs, lr=a.lr,
                           max_valid=a.max_valid, resume=str(last) if done else None,
+                          init=None if done else a.init,
                           model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
-                                          freeze_encoder=True))
+                                          freeze_encoder=not a.unfreeze))
         cfg.lr = epoch_lr(a, done + 1)
         t0 = time.time()
         model, res = train(cfg)
