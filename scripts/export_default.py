@@ -49,11 +49,11 @@ def main():
     rows1 = [] if init is None else [r for r in csv.DictReader(open(Path(init).parent/'progress.csv'))
                                      if int(r['epoch']) <= int(Path(init).stem.removeprefix('epoch'))]
     hours, photos = (sum(float(r['seconds']) for r in rows + rows1) / 3600, sum(int(r['photos']) for r in rows + rows1))
-    tuned = ck['hparams'].get('freeze_encoder') is False  # the encoder trained in this run
-    if init is None: recipe, encoder = f"Adam {rates(rows)}, {a.epoch} epochs", 'kept frozen'
-    else: recipe, encoder = (f"stage 1 with the encoder frozen: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last "
-                             f"epoch (--init {init}, the encoder {'trained too' if tuned else 'frozen'}): Adam {rates(rows)}, "
-                             f"{a.epoch} epochs"), 'frozen in a first stage, then fine-tuned with the rest' if tuned else 'kept frozen'
+    tuned = ck['hparams'].get('freeze_encoder') is False  # the encoder trained in this run (the last stage)
+    encoder = 'trained with the rest' if tuned else 'kept frozen'
+    recipe = f"Adam {rates(rows)}, {a.epoch} epochs"
+    if init is not None: recipe = (f"stage 1: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last epoch "
+                                   f"(--init {init}), the encoder {'trained' if tuned else 'frozen'}: {recipe}")
     valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}
     for ds in () if a.no_scores else ('kodak24', 'bsds500-val'):
         s = scores(Path('eval')/ds, 'default')

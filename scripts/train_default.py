@@ -60,12 +60,11 @@ def main():
             per_epoch = sum(float(r['seconds']) for r in rows) / max(1, len(rows))
         if done >= a.epochs: break
         if a.hours is not None and done and (time.time() - t_start + per_epoch) / 3600 > a.hours: break
-        cfg = TrainConfig(model='pix2pix', data=data, out=str(out), size=a.size, epochs=done + 1, bs=a.bs, lr=a.lr,
+        cfg = TrainConfig(model='pix2pix', data=data, out=str(out), size=a.size, epochs=done + 1, bs=a.bs, lr=epoch_lr(a, done + 1),
                           max_valid=a.max_valid, resume=str(last) if done else None,
                           init=None if done else a.init,
                           model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
                                           freeze_encoder=not a.unfreeze))
-        cfg.lr = epoch_lr(a, done + 1)
         t0 = time.time()
         model, res = train(cfg)
         dt = time.time() - t0
