@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_train.ipynb #d522980b
 from __future__ import annotations
-import contextlib, csv, hashlib, math, os, random, time, warnings
+import contextlib, csv, hashlib, math, os, pickle, random, time, warnings
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
@@ -187,7 +187,13 @@ def read_checkpoint(path:str|Path, map_location='cpu') -> dict:
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"'{path}': no such checkpoint")
     try: return torch.load(path, map_location=map_location, weights_only=True)
-    except Exception as e: raise ValueError(f"'{path}' is not a colorlab checkpoint, or is damaged: {e}") from None
+    except Exception as e:  # one line, whatever PyTorch said (its messages run over several)
+        if path.stat().st_size == 0: why = 'the file is empty'
+        elif isinstance(e, pickle.UnpicklingError) and 'Unsupported global' in str(e):
+            why = 'it holds Python objects, not only tensors (a whole model saved with torch.save(model)?)'
+        elif isinstance(e, pickle.UnpicklingError): why = 'not a file that torch.save wrote'
+        else: why = f"{type(e).__name__}: {' '.join(str(e).split())[:200]}"
+        raise ValueError(f"'{path}' is not a colorlab checkpoint, or is damaged: {why}") from None
 
 def model_label(name:str, hparams:dict) -> str:
     "A model as `name(k=v, ...)`, for messages and metadata"
