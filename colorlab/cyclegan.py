@@ -116,7 +116,7 @@ class CycleGAN(ColorModel):
         cycle_weight:float=10., # λ_cyc
         identity_weight:float=0.5, # λ_id, relative to λ_cyc as in the paper
         pool_size:int=50, # Generated images each critic's history pool keeps
-        objective:str='lsgan', # 'lsgan' (the paper's), 'vanilla' or 'wgan-gp'
+        objective:str='lsgan', # 'lsgan' (the paper's), 'vanilla' or 'wgan-gp' (5 critic steps per G step, Adam betas (0, 0.9))
         lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
         film:bool=True, # The gray collection is old film (`film_look`); False: the plain L of its photos
     ):
@@ -142,13 +142,13 @@ class CycleGAN(ColorModel):
         if not isinstance(dls.train, UnpairedDataLoader): unpaired(dls)
 
     def optimizers(self, lr):
-        "One Adam for both generators and one for both critics, with the GAN betas"
-        adam = lambda ps: torch.optim.Adam(ps, lr=lr, betas=(0.5, 0.999))
+        "One Adam for both generators and one for both critics, with the objective's betas ((0, 0.9) for WGAN-GP)"
+        adam = lambda ps: torch.optim.Adam(ps, lr=lr, betas=self.adv.betas)
         return {'G': adam([*self.G.parameters(), *self.F.parameters()]),
                 'D': adam([*self.D_colour.parameters(), *self.D_gray.parameters()])}
 
     def training_step(self, L, ab, stepper):
-        "The generators' step with the critics frozen, then the critics' step on real images and pooled fakes"
+        "The generators' step with the critics frozen, then the critics' step(s) on real images and pooled fakes"
         h = len(L) // 2
         A = self.gray(L[:h])                       # the gray collection; these photos' colours are never used
         B = torch.cat([L[h:], ab[h:]], 1)          # the colour collection
@@ -162,9 +162,11 @@ class CycleGAN(ColorModel):
                 cyc = F.l1_loss(rec_A.float(), A) + F.l1_loss(rec_B.float(), B)
                 idt = F.l1_loss(idt_A.float(), A)
             stepper.step(adv + hp['cycle_weight'] * (cyc + hp['identity_weight'] * idt), 'G')
-        loss_c, logs_c = self.adv.critic_loss(self.D_colour, B, self.pool_colour(fake_B), autocast=stepper.autocast)
-        loss_g, logs_g = self.adv.critic_loss(self.D_gray, A, self.pool_gray(fake_A), autocast=stepper.autocast)
-        stepper.step(loss_c + loss_g, 'D')
+        pooled_B, pooled_A = self.pool_colour(fake_B), self.pool_gray(fake_A)
+        for _ in range(self.adv.n_critic):  # 1, or WGAN-GP's 5
+            loss_c, logs_c = self.adv.critic_loss(self.D_colour, B, pooled_B, autocast=stepper.autocast)
+            loss_g, logs_g = self.adv.critic_loss(self.D_gray, A, pooled_A, autocast=stepper.autocast)
+            stepper.step(loss_c + loss_g, 'D')
         logs = {'adv': adv, 'cycle': cyc, 'identity': idt, 'D': logs_c['d_loss'] + logs_g['d_loss']}
         if 'gp' in logs_c: logs['gp'] = logs_c['gp'] + logs_g['gp']
         return logs

@@ -90,29 +90,36 @@ class PatchDiscriminator(nn.Sequential):
 def gan_targets(
     scores:torch.Tensor, # D's scores; the targets have their shape
     real:bool, # Targets for real pairs (True) or for G's (False)
-    flip:bool=False, # Real = 0 and fake = 1
-    soft:bool=False, # Draw each target uniformly in [0, 0.1] (label 0) or [0.9, 1] (label 1)
+    smooth:float=0., # One-sided label smoothing: the "real" label becomes 1 - smooth, "fake" stays 0
+    flip:float=0., # Share of the targets given the other label, drawn at random for each score (noisy labels)
 ) -> torch.Tensor:
-    "The target for each score: the label of real or fake pairs, possibly flipped, softened and noisy"
-    one = real != flip
-    if not soft: return torch.full_like(scores, float(one), dtype=torch.float32)
-    u = 0.1 * torch.rand(scores.shape, device=scores.device)
-    return 1 - u if one else u
+    "D's target for each score: 1 for real pairs, 0 for G's; the real label smoothed, a random share flipped"
+    one = torch.full(scores.shape, bool(real), device=scores.device)
+    if flip: one = one ^ (torch.rand(scores.shape, device=scores.device) < flip)
+    return torch.where(one, 1. - smooth, 0.).float()
+
 
 # %% ../nbs/06_labgan.ipynb #8463415b
 OBJECTIVES = ('vanilla', 'lsgan', 'wgan-gp')
 
 class AdversarialLoss:
-    "D's and G's adversarial losses from D's raw scores, for one objective and label setting"
+    "D's and G's adversarial losses from D's raw scores, for one objective; its label tricks and its training schedule"
     def __init__(self,
                  objective:str='vanilla', # 'vanilla' (cross-entropy), 'lsgan' (least squares) or 'wgan-gp' (Wasserstein)
-                 flip_labels:bool=False, # Train D with real = 0, fake = 1
-                 soft_labels:bool=False, # D's targets drawn in [0, 0.1] and [0.9, 1] instead of exact 0 and 1
-                 lambda_gp:float=10.): # Weight of the gradient penalty (WGAN-GP only)
+                 smooth:float=0., # One-sided label smoothing: D's target for real pairs is 1 - smooth (Salimans et al.: 0.1)
+                 flip:float=0., # Share of D's targets flipped at random, the noisy labels of ganhacks (about 0.05)
+                 lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
+                 n_critic:int|None=None, # D's steps per G step (None: 5 for WGAN-GP, as Gulrajani et al.; 1 otherwise)
+                 betas:tuple|None=None): # Adam's betas of D and G (None: (0, 0.9) for WGAN-GP, as Gulrajani et al.; (0.5, 0.999) otherwise)
         if objective not in OBJECTIVES: raise ValueError(f"objective={objective!r}: expected one of {', '.join(OBJECTIVES)}")
-        if objective == 'wgan-gp' and (flip_labels or soft_labels):
-            raise ValueError("the 'wgan-gp' critic has no labels: use flip_labels=False and soft_labels=False with it")
-        self.objective, self.flip_labels, self.soft_labels, self.lambda_gp = objective, flip_labels, soft_labels, lambda_gp
+        if objective == 'wgan-gp' and (smooth or flip):
+            raise ValueError("the 'wgan-gp' critic has no labels: use smooth=0 and flip=0 with it")
+        if not (0 <= smooth < 1 and 0 <= flip < 0.5):
+            raise ValueError(f"smooth={smooth}, flip={flip}: expected 0 <= smooth < 1 and 0 <= flip < 0.5")
+        wgan = objective == 'wgan-gp'
+        self.objective, self.smooth, self.flip, self.lambda_gp = objective, smooth, flip, lambda_gp
+        self.n_critic = (5 if wgan else 1) if n_critic is None else int(n_critic)
+        self.betas = ((0., 0.9) if wgan else (0.5, 0.999)) if betas is None else tuple(betas)
 
     def _criterion(self, scores, targets):
         if self.objective == 'vanilla': return F.binary_cross_entropy_with_logits(scores, targets)
@@ -122,16 +129,19 @@ class AdversarialLoss:
         "D's loss: tell real pairs from G's (the gradient penalty of WGAN-GP is added by `critic_loss`)"
         real, fake = real.float(), fake.float()
         if self.objective == 'wgan-gp': return fake.mean() - real.mean()
-        t = lambda s, is_real: gan_targets(s, is_real, self.flip_labels, self.soft_labels)
+        t = lambda s, is_real: gan_targets(s, is_real, self.smooth, self.flip)
         return 0.5 * (self._criterion(real, t(real, True)) + self._criterion(fake, t(fake, False)))
 
     def g_loss(self, fake:torch.Tensor) -> torch.Tensor: # D's scores of G's pairs
-        "G's loss: make D score its pairs as real (with exact targets)"
+        "G's loss: make D score its pairs as real (exact targets: no smoothing, no flips)"
         fake = fake.float()
         if self.objective == 'wgan-gp': return -fake.mean()
-        return self._criterion(fake, gan_targets(fake, True, self.flip_labels))
+        return self._criterion(fake, gan_targets(fake, True))
 
-    def __repr__(self): return f'AdversarialLoss({self.objective!r}, flip_labels={self.flip_labels}, soft_labels={self.soft_labels})'
+    def __repr__(self):
+        return (f'AdversarialLoss({self.objective!r}, smooth={self.smooth}, flip={self.flip}, '
+                f'n_critic={self.n_critic}, betas={self.betas})')
+
 
 # %% ../nbs/06_labgan.ipynb #5b47b0d9
 def gradient_penalty(
@@ -187,13 +197,15 @@ class LabGAN(ColorModel):
                  nf_d:int=64, # Discriminator width
                  objective:str='vanilla', # 'vanilla', 'lsgan' or 'wgan-gp'
                  lambda_mse:float=100., # Weight of the MSE on ab in G's loss
-                 flip_labels:bool=False, # Train D with real = 0, fake = 1
-                 soft_labels:bool=False, # D's targets drawn in [0, 0.1] and [0.9, 1]
-                 lambda_gp:float=10.): # Weight of the gradient penalty (WGAN-GP only)
+                 smooth:float=0., # One-sided label smoothing: D's target for real pairs is 1 - smooth
+                 flip:float=0., # Share of D's targets flipped at random (noisy labels)
+                 lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
+                 n_critic:int|None=None, # D's steps per G step (None: 5 for WGAN-GP, 1 otherwise)
+                 betas:tuple|None=None): # Adam's betas (None: (0, 0.9) for WGAN-GP, (0.5, 0.999) otherwise)
         if generator not in GENERATORS: raise ValueError(f"generator={generator!r}: expected one of {', '.join(GENERATORS)}")
         super().__init__(nf=nf, generator=generator, n_down=n_down, nf_d=nf_d, objective=objective, lambda_mse=lambda_mse,
-                         flip_labels=flip_labels, soft_labels=soft_labels, lambda_gp=lambda_gp)
-        self.adv = AdversarialLoss(objective, flip_labels, soft_labels, lambda_gp)
+                         smooth=smooth, flip=flip, lambda_gp=lambda_gp, n_critic=n_critic, betas=betas)
+        self.adv = AdversarialLoss(objective, smooth, flip, lambda_gp, n_critic, betas)
         self.G = LabGenerator(nf) if generator == 'course' else DCGANGenerator(nf, n_down)
         self.D = PatchDiscriminator(3, nf_d, norm='layer' if objective == 'wgan-gp' else 'batch')
         self.lambda_mse = lambda_mse
@@ -201,9 +213,9 @@ class LabGAN(ColorModel):
     def forward(self, L:torch.Tensor) -> torch.Tensor: return self.G(L)
 
     def optimizers(self, lr:float) -> dict[str, torch.optim.Optimizer]:
-        "One Adam for D and one for G, with the GAN betas (0.5, 0.999)"
-        return {'D': torch.optim.Adam(self.D.parameters(), lr=lr, betas=(0.5, 0.999)),
-                'G': torch.optim.Adam(self.G.parameters(), lr=lr, betas=(0.5, 0.999))}
+        "One Adam for D and one for G, with the objective's betas: (0.5, 0.999), or (0, 0.9) for WGAN-GP"
+        return {'D': torch.optim.Adam(self.D.parameters(), lr=lr, betas=self.adv.betas),
+                'G': torch.optim.Adam(self.G.parameters(), lr=lr, betas=self.adv.betas)}
 
     def d_step(self, L, ab, fake, stepper) -> dict:
         "D's step on real pairs and G's (detached) pairs, the gradient penalty included for WGAN-GP"
@@ -221,9 +233,10 @@ class LabGAN(ColorModel):
         return {'g_adv': adv, 'g_mse': mse}
 
     def training_step(self, L, ab, stepper) -> dict:
-        "fake = G(L); D's step on fake.detach(); G's step with D frozen"
+        "fake = G(L); `n_critic` D steps on fake.detach() (the last one's losses are logged); G's step with D frozen"
         with stepper.autocast(): fake = self(L)
-        return {**self.d_step(L, ab, fake, stepper), **self.g_step(L, ab, fake, stepper)}
+        for _ in range(self.adv.n_critic): d_logs = self.d_step(L, ab, fake, stepper)
+        return {**d_logs, **self.g_step(L, ab, fake, stepper)}
 
 # %% ../nbs/06_labgan.ipynb #eba4e198
 class RecordingStepper(Stepper):

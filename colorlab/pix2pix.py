@@ -101,7 +101,7 @@ class Pix2Pix(ColorModel):
         pretrained:bool=True, # Start the encoder from ImageNet weights (EfficientNet-Lite0's ship with their package, ResNet18's are downloaded)
         gan:bool=True, # Train as a GAN; False: pre-train the generator with L1 alone, leaving D untouched
         l1_weight:float=100., # λ, the weight of the L1 loss beside the adversarial loss
-        objective:str='vanilla', # The adversarial objective: 'vanilla' (the paper's), 'lsgan' or 'wgan-gp'
+        objective:str='vanilla', # The adversarial objective: 'vanilla' (the paper's), 'lsgan' or 'wgan-gp' (5 critic steps per G step, Adam betas (0, 0.9))
         lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
         head:str='ab', # 'ab': regress a and b; 'bins': Zhang et al.'s rebalanced classification over ab bins at 1/4 resolution
         freeze_encoder:bool=False, # Keep the encoder's weights fixed (its BatchNorm statistics still adapt): about twice as fast to train
@@ -149,8 +149,8 @@ class Pix2Pix(ColorModel):
     def forward(self, L): return self.G(L).as_subclass(torch.Tensor)  # fastai's unet returns a `TensorBase`
 
     def optimizers(self, lr):
-        "One Adam each for D and G, with pix2pix's betas (the usual (0.9, 0.999) for the classification head)"
-        betas = (0.9, 0.999) if self.hparams['head'] == 'bins' else (0.5, 0.999)
+        "One Adam each for D and G: pix2pix's betas (0.5, 0.999), (0, 0.9) for WGAN-GP, the usual (0.9, 0.999) for the bins head"
+        betas = (0.9, 0.999) if self.hparams['head'] == 'bins' else self.adv.betas
         return {'D': adam(self.D.parameters(), lr, betas), 'G': adam(self.G.parameters(), lr, betas)}
 
     @torch.no_grad()
@@ -160,7 +160,7 @@ class Pix2Pix(ColorModel):
         return decode_bins(self(L), self.bins, self.hparams['T'], L.shape[-2:])
 
     def training_step(self, L, ab, stepper):
-        "Pre-training: G's step on L1. GAN: D's step on real and G's (detached) pairs, then G's step with D frozen"
+        "Pre-training: G's step on L1. GAN: D's step(s) on real and G's (detached) pairs, then G's step with D frozen"
         if self.hparams['head'] == 'bins':
             with stepper.autocast(): logits = self(L)
             target = F.interpolate(ab.float(), size=logits.shape[-2:], mode='area')  # ab at the scores' resolution
@@ -174,9 +174,10 @@ class Pix2Pix(ColorModel):
             l1 = F.l1_loss(fake.float(), ab)
             stepper.step(l1, 'G')
             return {'l1': l1}
-        loss_D, d_logs = self.adv.critic_loss(self.D, torch.cat([L, ab], 1), torch.cat([L, fake], 1), n_cond=1,
-                                              autocast=stepper.autocast)
-        stepper.step(loss_D, 'D')
+        for _ in range(self.adv.n_critic):  # 1, or WGAN-GP's 5
+            loss_D, d_logs = self.adv.critic_loss(self.D, torch.cat([L, ab], 1), torch.cat([L, fake], 1), n_cond=1,
+                                                  autocast=stepper.autocast)
+            stepper.step(loss_D, 'D')
         with frozen(self.D):
             with stepper.autocast(): g_gan = self.adv.g_loss(self.D(torch.cat([L, fake], 1)))
             l1 = F.l1_loss(fake.float(), ab)
