@@ -12,17 +12,19 @@ first and trains the encoder too (its first epoch loads the weights, later ones 
 The rate is `--lr` until epoch `--decay-from`, then falls along a cosine over `--decay-epochs` epochs (each epoch
 trains at the cosine's value at its middle), so a constant-rate run can be continued into an annealed one.
 
-It trains one epoch at a time (`colorlab.models.train`, resumed exactly from `last.pth`), keeps every epoch's
-checkpoint as `epochN.pth` beside `steps.csv` and `history.csv`, and appends the wall time, photos seen and photos/s of
-each epoch to `progress.csv`. It stops after `--epochs` epochs, or before an epoch that would end after `--hours`.
+It trains one epoch at a time (`scripts/epochs.py`: `colorlab.models.train`, resumed exactly from `last.pth`), keeps
+every epoch's checkpoint as `epochN.pth` beside `steps.csv` and `history.csv`, and appends the wall time, photos seen
+and photos/s of each epoch to `progress.csv`. It stops after `--epochs` epochs, or before an epoch that would end
+after `--hours` (counted over the run's epochs, all calls together).
 Run it again with the same `--out` to continue. Export the chosen epoch with `colorlab.inference.export_model`.
 Data: `$COLORLAB_DATA/imagenette` and `$COLORLAB_DIVERSE` (default `../diverse`, built by
 `../shared/data/build_diverse.sh`), or the folders given to `--data`.
 """
-import argparse, csv, math, os, shutil, time
+import argparse, math, os
 from pathlib import Path
 from colorlab.core import data_path
-from colorlab.models import TrainConfig, train
+from colorlab.models import TrainConfig
+from epochs import run_epochs
 
 def epoch_lr(a, epoch:int) -> float:
     "The learning rate of `epoch` (counted from 1): constant, then a cosine from `--decay-from` on"
@@ -49,34 +51,13 @@ def main():
     data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
     for d in data:
         if not Path(d).is_dir(): p.error(f"'{d}' is not a folder (build diverse/ with ../shared/data/build_diverse.sh)")
-    out, t_start = Path(a.out), time.time()
-    log = out/'progress.csv'
-    while True:
-        last = out/'last.pth'
-        done = 0
-        if log.is_file():
-            rows = list(csv.DictReader(open(log)))
-            done = int(rows[-1]['epoch']) if rows else 0
-            per_epoch = sum(float(r['seconds']) for r in rows) / max(1, len(rows))
-        if done >= a.epochs: break
-        if a.hours is not None and done and (time.time() - t_start + per_epoch) / 3600 > a.hours: break
-        cfg = TrainConfig(model='pix2pix', data=data, out=str(out), size=a.size, epochs=done + 1, bs=a.bs, lr=epoch_lr(a, done + 1),
-                          max_valid=a.max_valid, resume=str(last) if done else None,
-                          init=None if done else a.init,
-                          model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
-                                          freeze_encoder=not a.unfreeze))
-        t0 = time.time()
-        model, res = train(cfg)
-        dt = time.time() - t0
-        shutil.copyfile(last, out/f'epoch{done + 1}.pth')
-        steps = res.history[-1]['step'] - (res.history[-2]['step'] if len(res.history) > 1 else 0)
-        row = dict(epoch=done + 1, lr=f'{cfg.lr:.3g}', seconds=round(dt, 1), photos=steps * a.bs, photos_per_s=round(steps * a.bs / dt, 2),
-                   **{k: round(v, 4) for k, v in res.history[-1].items() if k.startswith('valid_')})
-        rows = list(csv.DictReader(open(log))) if log.is_file() else []
-        tmp = log.with_suffix('.tmp')
-        with open(tmp, 'w', newline='') as f:  # rewritten whole: a column added later (lr) gets a header
-            w = csv.DictWriter(f, list(row), restval=''); w.writeheader(); w.writerows([*rows, row])
-        os.replace(tmp, log)
-        print(row, flush=True)
+    out = Path(a.out)
+    def config(epoch, rows):
+        return TrainConfig(model='pix2pix', data=data, out=str(out), size=a.size, epochs=epoch, bs=a.bs, lr=epoch_lr(a, epoch),
+                           max_valid=a.max_valid, resume=str(out/'last.pth') if rows else None,
+                           init=None if rows else a.init,
+                           model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
+                                           freeze_encoder=not a.unfreeze))
+    run_epochs(config, out, a.epochs, a.hours)
 
 if __name__ == '__main__': main()
