@@ -205,7 +205,12 @@ def cmd_evaluate(args) -> int:
         try: net = lpips_model(args.alexnet, device=default_device(args.device))
         except (FileNotFoundError, ValueError, RuntimeError) as e:
             print(f'colorlab evaluate: {e} (or leave LPIPS out with --no-lpips)', file=sys.stderr); return 2
-    inception = None if args.no_fid else (args.inception or True)  # missing Inception weights: FID and KID are left out, with a line saying so
+    inception = None if args.no_fid else True  # weights found nowhere: FID and KID are left out, with a line saying so
+    if args.inception and not args.no_fid:  # a file named on the command line must be there: checked before the work
+        from colorlab.metrics import inception_model
+        try: inception = inception_model(args.inception)
+        except (FileNotFoundError, ValueError) as e:
+            print(f'colorlab evaluate: {e} (or leave FID and KID out with --no-fid)', file=sys.stderr); return 2
     try: ev = evaluate(models, data, lpips_net=net, inception=inception, max_images=args.max_images, max_side=args.max_side, seed=args.seed)
     except FileNotFoundError as e: print(f'colorlab evaluate: {e}', file=sys.stderr); return 2
     paths = ev.save(args.out)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_evaluate.ipynb #2d638f67
 from __future__ import annotations
-import glob, random, sys, time, warnings
+import random, sys, time, warnings
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -12,7 +12,7 @@ import torch, torch.nn.functional as F
 from fastcore.basics import patch
 from .core import data_path
 from .data import GRAY_CHROMA, LabCache, image_files
-from .files import atomic_write
+from .files import atomic_write, walk_files
 from .photos import ImageLoadError, image_extensions, load_image
 from .lab import lab2rgb, rgb2lab
 from .metrics import METRICS, Reference, as_hwc, frechet_distance, inception_features, inception_model, kernel_distance
@@ -123,9 +123,12 @@ class OutputFolder:
     def __init__(self, folder:str|Path): self.folder = Path(folder).expanduser()
 
     def find(self, rel:Path) -> Path|None:
-        "The output file for the photo `rel` (relative to the evaluated folder), or None"
-        found = sorted(f for f in self.folder.glob(f'{glob.escape(str(rel.with_suffix("")))}.*') if f.suffix.lower() in image_extensions)
-        return found[0] if found else None
+        "The output file for the photo `rel` (relative to the evaluated folder), whatever its format, or None"
+        if getattr(self, '_index', None) is None:  # the folder is walked once, not once a photo
+            self._index = {}
+            for f in walk_files(self.folder, lambda n: Path(n).suffix.lower() in image_extensions):  # sorted: the first wins
+                self._index.setdefault(f.relative_to(self.folder).with_suffix(''), f)
+        return self._index.get(Path(rel).with_suffix(''))
 
     def output_for(self, rel:Path, shape:tuple, max_side:int|None=None) -> np.ndarray:
         "The output for the photo `rel` (relative to the evaluated folder), at the evaluated size `shape`, as float64"
@@ -228,12 +231,13 @@ def _inception(
 ) -> tuple:
     "The Inception network `spec` names, and a note saying why FID and KID are left out when its weights are missing"
     if spec is None or spec is False: return None, []
-    if spec is True or isinstance(spec, (str, Path)):
-        try: return inception_model(None if spec is True else spec), []
+    if spec is True:  # wherever the weights are found; none: a note, and the rest is still measured
+        try: return inception_model(None), []
         except (FileNotFoundError, ValueError) as e:
             note = f'FID and KID left out: {e}'
             if verbose: print(note, file=sys.stderr)
             return None, [note]
+    if isinstance(spec, (str, Path)): return inception_model(spec), []  # a file the user named: missing is an error
     return spec, []
 
 def evaluate(

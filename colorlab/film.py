@@ -214,7 +214,7 @@ def colorize_video(
         audio = 'not copied (no ffmpeg)'
         warnings.warn(f"ffmpeg was not found: '{dest}' is silent, whatever sound '{src.name}' had (install ffmpeg to copy it)")
     else:
-        has = _has_audio(dest, ffmpeg)  # None: no ffprobe, and ffmpeg could not tell
+        has = _has_audio(dest, ffmpeg) if muxed else False  # None: no ffprobe, and ffmpeg could not tell; unmuxed: silent
         if has: audio = 'copied'
         elif (muxed and has is False) or _has_audio(src, ffmpeg) is False: audio = 'none'
         elif muxed: audio = 'copied if there was any (no ffprobe to check, and ffmpeg could not tell)'

@@ -170,9 +170,10 @@ HINTS_MAX_BYTES = 1 << 20 # A hints file is refused past this size (1 MiB: some 
 
 def _read_bounded(path:Path, limit:int) -> bytes:
     "The bytes of a file of at most `limit` bytes, else `HintsError`: its size is checked, and no more than `limit`+1 bytes read"
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a named pipe without a writer reads as empty instead of waiting
+    nonblock = getattr(os, 'O_NONBLOCK', 0)  # Unix: a named pipe without a writer reads as empty instead of waiting
+    fd = os.open(path, os.O_RDONLY | nonblock)
     with open(fd, 'rb') as f:
-        os.set_blocking(fd, True)
+        if nonblock: os.set_blocking(fd, True)
         size = os.fstat(fd).st_size
         if size > limit: raise HintsError(path, f'{size:,} bytes, more than a hints file may have ({limit:,})')
         data = f.read(limit + 1)  # a pipe or a growing file: its size said nothing

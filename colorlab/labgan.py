@@ -109,13 +109,15 @@ class AdversarialLoss:
                  smooth:float=0., # One-sided label smoothing: D's target for real pairs is 1 - smooth (Salimans et al.: 0.1)
                  flip:float=0., # Share of D's targets flipped at random, the noisy labels of ganhacks (about 0.05)
                  lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
-                 n_critic:int|None=None, # D's steps per G step (None: 5 for WGAN-GP, as Gulrajani et al.; 1 otherwise)
+                 n_critic:int|None=None, # D's steps per G step, on the same batch (None: 5 for WGAN-GP, as Gulrajani et al.; 1 otherwise)
                  betas:tuple|None=None): # Adam's betas of D and G (None: (0, 0.9) for WGAN-GP, as Gulrajani et al.; (0.5, 0.999) otherwise)
         if objective not in OBJECTIVES: raise ValueError(f"objective={objective!r}: expected one of {', '.join(OBJECTIVES)}")
         if objective == 'wgan-gp' and (smooth or flip):
             raise ValueError("the 'wgan-gp' critic has no labels: use smooth=0 and flip=0 with it")
         if not (0 <= smooth < 1 and 0 <= flip < 0.5):
             raise ValueError(f"smooth={smooth}, flip={flip}: expected 0 <= smooth < 1 and 0 <= flip < 0.5")
+        if n_critic is not None and (isinstance(n_critic, bool) or not isinstance(n_critic, int) or n_critic < 1):
+            raise ValueError(f'n_critic={n_critic!r}: expected a whole number of at least 1')
         wgan = objective == 'wgan-gp'
         self.objective, self.smooth, self.flip, self.lambda_gp = objective, smooth, flip, lambda_gp
         self.n_critic = (5 if wgan else 1) if n_critic is None else int(n_critic)

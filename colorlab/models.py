@@ -86,9 +86,7 @@ def _check_resume(path, model:ColorModel):
 def init_weights(path, model:ColorModel):
     "Load the weights of checkpoint `path` (a training checkpoint or an exported model) into `model`, a new run's model"
     ck = read_checkpoint(path)
-    if not isinstance(ck, dict) or 'model_name' not in ck or 'model' not in ck:
-        raise ValueError(f"--init '{path}' is not a colorlab checkpoint or exported model")
-    check_checkpoint(ck, path, ('model_name', 'model'))  # NaN weights would train on as NaN losses
+    check_checkpoint(ck, path, ('model_name', 'model'), 'a colorlab checkpoint or exported model')  # NaN weights too
     if ck['model_name'] != model.name: raise ValueError(f"--init '{path}' holds a {ck['model_name']} model, not a {model.name}")
     own, dropped = model.state_dict(), tuple(ck.get('dropped', []))
     bad = [f"{k} {tuple(v.shape)} against {tuple(own[k].shape)}" if k in own else f"{k} (not in this model)"

@@ -3,23 +3,24 @@
 Each epoch is one `colorlab.models.train` call that resumes exactly from `last.pth`; its checkpoint is kept as
 `epochN.pth`, and its wall time, photos and photos/s are appended to `progress.csv`. Running the same command again
 continues where the last run stopped."""
-import csv, os, shutil, time
+import csv, shutil, time
 from pathlib import Path
+from colorlab.files import atomic_write
 from colorlab.models import TrainConfig, train
 
 def progress(out:Path) -> list[dict]:
     "The rows of a run's `progress.csv` (none for a new run)"
     log = Path(out)/'progress.csv'
-    return list(csv.DictReader(open(log))) if log.is_file() else []
+    if not log.is_file(): return []
+    with open(log, newline='') as f: return list(csv.DictReader(f))
 
-def _append(log:Path, row:dict):
-    "Rewrite `progress.csv` with `row` added, atomically (a column added later gets a header)"
-    rows = list(csv.DictReader(open(log))) if log.is_file() else []
-    keys = list(dict.fromkeys([k for r in rows for k in r] + list(row)))
-    tmp = log.with_suffix('.tmp')
-    with open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, keys, restval=''); w.writeheader(); w.writerows([*rows, row])
-    os.replace(tmp, log)
+def _write(log:Path, rows:list[dict]):
+    "Write `progress.csv` atomically, with a column for every key (a column added later gets a header)"
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    def write(tmp):
+        with open(tmp, 'w', newline='') as f:
+            w = csv.DictWriter(f, keys, restval=''); w.writeheader(); w.writerows(rows)
+    atomic_write(log, write)
 
 def run_epochs(
     config, # Called with the epoch to train (counted from 1) and the rows so far: the `TrainConfig` of that epoch
@@ -43,5 +44,5 @@ def run_epochs(
         row = dict(epoch=done + 1, lr=f'{cfg.lr:.3g}', seconds=round(dt, 1), photos=steps * cfg.bs,
                    photos_per_s=round(steps * cfg.bs / dt, 2),
                    **{k: round(v, 4) for k, v in res.history[-1].items() if k.startswith('valid_')})
-        _append(log, row)
+        _write(log, [*rows, row])
         print(row, flush=True)

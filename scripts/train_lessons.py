@@ -60,9 +60,9 @@ def scores(path:Path) -> dict:
     from colorlab.evaluate import evaluate
     from colorlab.inference import Colorizer
     from colorlab.metrics import lpips_model
-    net, res = lpips_model(), {}
+    net, model, res = lpips_model(), Colorizer.from_checkpoint(path), {}
     for ds in ('kodak24', 'bsds500-val'):
-        ev = evaluate({'m': Colorizer.from_checkpoint(path)}, data_path(ds), lpips_net=net, verbose=False)
+        ev = evaluate({'m': model}, data_path(ds), lpips_net=net, verbose=False)
         m = ev.ok[['psnr', 'lpips', 'colorfulness_ratio']].mean()
         res[ds] = {'photos': int(len(ev.ok)), 'psnr': round(float(m.psnr), 2), 'lpips': round(float(m.lpips), 3),
                    'colourfulness_ratio': round(float(m.colorfulness_ratio), 2)}
