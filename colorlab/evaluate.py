@@ -159,7 +159,9 @@ def get_colorizer(
         return MeanColorizer(training_mean_ab(train, max_photos=max_train_photos, verbose=verbose))
     from colorlab.models import MODELS
     if spec in MODELS:
-        raise ValueError(f"'{spec}' is a kind of model, not a trained one: train it (colorlab train --model {spec} --out DIR) "
+        from colorlab.inference import Colorizer, weights_path
+        if weights_path(spec).is_file(): return Colorizer.from_pretrained(device=device, name=spec)  # a lesson's model, shipped
+        raise ValueError(f"'{spec}' is a kind of model, and colorlab ships no trained one of it: train it (colorlab train --model {spec} --out DIR) "
                          f"and pass the checkpoint DIR/last.pth")
     p = Path(spec).expanduser()
     if spec not in BUILTIN and p.is_dir(): return OutputFolder(p)

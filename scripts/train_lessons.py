@@ -76,7 +76,7 @@ def export_one(name:str, root:Path, dest:Path, data:list, minutes:float, score:b
     hours, photos = sum(float(x['seconds']) for x in rows) / 3600, sum(int(x['photos']) for x in rows)
     r = RECIPES[name]
     path = export_model(root/name/'last.pth', dest/f'{name}.pth',
-        description=r['about'], data=', '.join(map(str, data)) + f"; random-resized crops of {r['size']} px",
+        description=r['about'], data=', '.join(Path(d).name + '/' for d in data) + f" (training splits); random-resized crops of {r['size']} px",
         training=f"scripts/train_lessons.py: {len(rows)} epochs, {photos:,} photos, {hours:.2f} h ({photos / hours / 3600:.1f} photos/s)",
         budget=f'{minutes:g} minutes', recipe=', '.join(f"{run}: {RECIPES[run]}" for run in runs_of(name)))
     if score:  # beside the validation loss of the training run
