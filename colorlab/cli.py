@@ -120,14 +120,14 @@ def cmd_train(args) -> int:
     return 0
 
 # %% ../nbs/90_cli.ipynb #b6ae4b1d
-def _colorizer(model:str, device:str|None, size:int|None, bs:int):
+def _colorizer(model:str, device:str|None, size:int|None, bs:int, vivid:float|None=None):
     "The `Colorizer` named on the command line: a shipped model's name or a checkpoint's path"
     from colorlab.inference import Colorizer, weights_path
-    if Path(model).expanduser().is_file(): return Colorizer.from_checkpoint(Path(model).expanduser(), device, size, bs=bs)
+    if Path(model).expanduser().is_file(): return Colorizer.from_checkpoint(Path(model).expanduser(), device, size, bs=bs, vivid=vivid)
     if not weights_path(model).is_file():
         shipped = ', '.join(sorted(p.stem for p in weights_path().parent.glob('*.pth'))) or 'none'
         raise FileNotFoundError(f"--model '{model}' is neither a checkpoint file nor a shipped model (shipped: {shipped})")
-    return Colorizer.from_pretrained(device, size, name=model, bs=bs)
+    return Colorizer.from_pretrained(device, size, name=model, bs=bs, vivid=vivid)
 
 def _hints_options(args, jobs:list):
     "Check --hints and --reference against the planned jobs; returns the reference's colour statistics (or None)"
@@ -160,7 +160,7 @@ def cmd_colorize(args) -> int:
             jobs = plan(args.inputs, args.out, overwrite=args.overwrite)  # the output folder is made and tried here
             hold.enter_context(folder_lock(Path(args.out).expanduser()))  # one run at a time writes into it
             reference = _hints_options(args, jobs)
-            colorizer = _colorizer(args.model, args.device, args.size, args.bs)
+            colorizer = _colorizer(args.model, args.device, args.size, args.bs, args.vivid)
         except (UsageError, FolderBusy, FileNotFoundError, ValueError, RuntimeError) as e:
             print(f'colorlab colorize: {e}', file=sys.stderr); return 2
         rep = colorize_jobs(colorizer, jobs, overwrite=args.overwrite, progress=not args.quiet, stabilise=not args.no_stabilise,
@@ -275,6 +275,9 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
         z.add_argument('--size', type=int, default=None, help='working size: the short side the network sees (default: the training size)')
         z.add_argument('--device', default=None, help='cpu, cuda, cuda:1, mps... (default: $COLORLAB_DEVICE or the best available)')
         z.add_argument('--bs', type=int, default=8, help='photos or frames per batch through the network (default: 8)')
+        z.add_argument('--vivid', type=float, default=None, metavar='K',
+                       help="a two-headed model's (the default's) colour: the bins' share is K x their confidence, at most 1, the "
+                            "regression head has the rest; 0 gives the safe regression alone (default: the model file's)")
         z.add_argument('--overwrite', action='store_true', help='replace the outputs of an earlier run (never an input)')
         z.add_argument('--max-pixels', type=int, default=100_000_000, metavar='N',
                        help='refuse photos with more pixels (default: 100000000; each megapixel takes about 30 MB of memory)')

@@ -205,13 +205,16 @@ class Evaluation:
         return self.df[~self.df.gray_original & self.df.error.isna()]
 
     def summary(self, by:str|None=None) -> pd.DataFrame:
-        "Mean of each metric per model (and per `by`, e.g. 'group') over the rows that count, their number `n`, ΔCF, and FID and KID (set-level, without `by`)"
+        "Mean of each metric per model (and per `by`, e.g. 'group') over the rows that count, their number `n`, ΔCF, and FID and KID (set-level: of all photos, or with `by='group'` of each sub-folder)"
         keys = ['model'] + ([by] if by else [])
         g = self.ok.groupby(keys, sort=False)
         res = g[list(METRICS)].mean()
         res.insert(0, 'n', g.size())
         res['delta_cf'] = (res.colorfulness - g.orig_colorfulness.mean()).abs()  # on the means, as DDColor and ColorFormer report it
-        if by: return res.reindex([m for m in self.models if m in res.index.get_level_values(0)], level=0)
+        if by:
+            if by == 'group':  # FID and KID of each sub-folder as a set, where `evaluate` measured them
+                for k in ('fid', 'kid'): res[k] = [self.sets.get(m, {}).get('groups', {}).get(g, {}).get(k, float('nan')) for m, g in res.index]
+            return res.reindex([m for m in self.models if m in res.index.get_level_values(0)], level=0)
         res = res.reindex(self.models)  # a model that failed on every photo stays in the table, with n = 0
         res['n'] = res.n.fillna(0).astype(int)
         for k in ('fid', 'kid'): res[k] = [self.sets.get(m, {}).get(k, float('nan')) for m in res.index]
@@ -316,6 +319,14 @@ def evaluate(
         for name, feats in f_out.items():
             fo, ft = (np.array(x).reshape(-1, 2048) for x in (list(feats.values()), [f_true[k] for k in feats]))
             sets[name] = dict(fid=frechet_distance(fo, ft), kid=kernel_distance(fo, ft, paired=True))
+            by_group = {}  # and each sub-folder of `data` as a set of its own
+            for k in feats: by_group.setdefault(Path(k).parent.as_posix(), []).append(k)
+            if len(by_group) < 2: continue
+            sets[name]['groups'] = {}
+            for g, ks in by_group.items():
+                if len(ks) < 2: continue  # KID needs two photos
+                go, gt = np.array([feats[k] for k in ks]), np.array([f_true[k] for k in ks])
+                sets[name]['groups']['' if g == '.' else g] = dict(fid=frechet_distance(go, gt), kid=kernel_distance(go, gt, paired=True))
     return Evaluation(rows, list(models), root, failed, examples, len(files), max_side, partial, sets, notes)
 
 # %% ../nbs/11_evaluate.ipynb #4691e83c

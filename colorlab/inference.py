@@ -186,10 +186,12 @@ def _inference_model(ck:dict, path) -> nn.Module:
     "The network that colorizes with the weights of a checkpoint or exported file; fastai-free for pix2pix on EfficientNet-Lite0"
     if ck.get('model_name') != 'pix2pix': return _build(ck, path)
     G = {k: v for k, v in ck['model'].items() if k.startswith('G.') or k == 'bins'}  # a training checkpoint has D too
-    if ck['hparams'].get('head') == 'bins' and 'bins' not in G:
+    hp = ck['hparams']; head = hp.get('head', 'ab')
+    if head != 'ab' and 'bins' not in G:
         raise ValueError(f"'{path}' is damaged: its model scores ab bins, but the file lacks the bins' colours ('bins')")
-    bins = G['bins'] if ck['hparams'].get('head') == 'bins' else None
-    return _fit(PlainGenerator(ck['hparams'].get('backbone', 'resnet18'), bins, ck['hparams'].get('T', 0.38)), G, path, 'pix2pix')
+    bins = G['bins'] if head != 'ab' else None
+    vivid = hp.get('vivid', 1.) if head == 'both' else None
+    return _fit(PlainGenerator(hp.get('backbone', 'resnet18'), bins, hp.get('T', 0.38), vivid), G, path, 'pix2pix')
 
 # %% ../nbs/09_inference.ipynb #3cee5e2c
 def weights_path(name:str='default') -> Path:
@@ -204,6 +206,7 @@ class Colorizer:
         device=None, # Where the network runs (default: the best available)
         meta:dict|None=None, # What is known about the model: architecture, training data, metrics...
         bs:int=8, # How many pictures go through the network together
+        vivid:float|None=None, # A two-headed model's blend (`Pix2Pix(head='both')`): the bins' share is `vivid` x their confidence (default: the file's)
     ):
         for name, v in (('bs', bs), ('size', size)):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f'{name} must be a whole number of at least 1, not {v!r}')
@@ -211,6 +214,7 @@ class Colorizer:
         self.model = model.eval().to(self.device, memory_format=torch.channels_last)
         self.size, self.meta, self.bs = size, dict(meta or {}), bs
         self.half = self.device.type == 'cuda'
+        if vivid is not None: self.vivid = vivid
 
     @classmethod
     def from_checkpoint(cls,
@@ -237,6 +241,18 @@ class Colorizer:
             raise FileNotFoundError(f"the shipped model '{path}' is missing: reinstall colorlab, or use "
                                     "Colorizer.from_checkpoint(path) (`--model PATH` on the command line)")
         return cls.from_checkpoint(path, device, size, **kwargs)
+
+    @property
+    def vivid(self) -> float|None:
+        "How far the colours follow the bins where they are sure (None: the model has one head, nothing to blend)"
+        return getattr(self.model, 'vivid', None)
+    @vivid.setter
+    def vivid(self, k:float):
+        if self.vivid is None:
+            raise ValueError(f"vivid={k!r}: this model ({self.meta.get('architecture', self.model.name)}) has one head, nothing to "
+                             "blend; vivid works with a two-headed model such as the shipped default")
+        from colorlab.pix2pix import check_vivid
+        self.model.vivid = check_vivid(k)
 
     def __repr__(self): return f"Colorizer({self.meta.get('architecture', self.model.name)}, size {self.size}, {self.device})"
 

@@ -91,7 +91,8 @@ def init_weights(path, model:ColorModel):
     own, dropped = model.state_dict(), tuple(ck.get('dropped', []))
     bad = [f"{k} {tuple(v.shape)} against {tuple(own[k].shape)}" if k in own else f"{k} (not in this model)"
            for k, v in ck['model'].items() if k not in own or own[k].shape != v.shape]
-    missing = [k for k in own if k not in ck['model'] and k.split('.')[0] not in dropped]
+    fresh = tuple(getattr(model, 'fresh', ()))  # weights the model may start fresh, e.g. a head added to a trained trunk
+    missing = [k for k in own if k not in ck['model'] and k.split('.')[0] not in dropped and not k.startswith(fresh)]
     if bad or missing:
         raise ValueError(f"--init '{path}' does not fit {model_label(model.name, model.hparams)}: "
                          + '; '.join(bad + [f'{k} missing' for k in missing])[:500])

@@ -5,13 +5,13 @@
 # %% ../nbs/07_pix2pix.ipynb #7a67ad5b
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-import functools
+import functools, math
 from .train import ColorModel, adam, requires_grad
 from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 
 # %% auto #0
-__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'unet_generator', 'receptive_field', 'Pix2Pix', 'bin_lookup',
-           'decode_bins']
+__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'TwoHeads', 'unet_generator', 'receptive_field', 'Pix2Pix',
+           'bin_lookup', 'decode_bins', 'confidence', 'check_vivid', 'decode_both']
 
 # %% ../nbs/07_pix2pix.ipynb #46d3619b
 def resnet18_body(
@@ -64,12 +64,23 @@ def efficientnet_lite0_body(
 # %% ../nbs/07_pix2pix.ipynb #35ef62e4
 BACKBONES = {'resnet18': resnet18_body, 'efficientnet_lite0': efficientnet_lite0_body}
 
+class TwoHeads(nn.Sequential):
+    "Pool, then two heads on the same features: the bins' scores (Q channels) and a small regression of ab (2, in [-1, 1])"
+    def __init__(self, pool:nn.Module, scores:nn.Module, n_in:int, hidden:int=64):
+        super().__init__(pool, scores)  # the same weight names as the one-headed `Sequential(pool, scores)`
+        self.reg = nn.Sequential(nn.Conv2d(n_in, hidden, 3, padding=1), nn.ReLU(), nn.Conv2d(hidden, hidden, 3, padding=1),
+                                 nn.ReLU(), nn.Conv2d(hidden, 2, 1), nn.Tanh())
+    def forward(self, x):
+        x = self[0](x)
+        return torch.cat([self[1](x), self.reg(x)], 1)
+
 def unet_generator(
     backbone:str='resnet18', # 'resnet18' or 'efficientnet_lite0'
     pretrained:bool=False, # Start the encoder from ImageNet weights
     n_out:int=2, # Output channels (2: a and b)
     y_range:tuple|None=(-1, 1), # Squash the output into this range (None: raw scores, e.g. logits of colour bins)
     head_pool:int=1, # Average-pool the last features by this factor before the final 1x1 convolution
+    reg_head:bool=False, # With `head_pool`: a second head beside the final convolution that regresses ab (`TwoHeads`)
 ) -> nn.Module:
     "A fastai `DynamicUnet` from L (B, 1, H, W) to `n_out` channels (in `y_range`), on the encoder `backbone`"
     if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
@@ -78,7 +89,9 @@ def unet_generator(
     net = DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64), y_range=y_range)
     if head_pool > 1:  # the final 1x1 convolution, at 1/head_pool of the resolution: 261 bins cost 16x less at 1/4
         i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))
-        net.layers[i] = nn.Sequential(nn.AvgPool2d(head_pool), net.layers[i])
+        conv = net.layers[i]
+        net.layers[i] = (TwoHeads(nn.AvgPool2d(head_pool), conv, conv[0].in_channels) if reg_head
+                         else nn.Sequential(nn.AvgPool2d(head_pool), conv))
     return net
 
 # %% ../nbs/07_pix2pix.ipynb #1c3b3ce8
@@ -103,29 +116,52 @@ class Pix2Pix(ColorModel):
         l1_weight:float=100., # λ, the weight of the L1 loss beside the adversarial loss
         objective:str='vanilla', # The adversarial objective: 'vanilla' (the paper's), 'lsgan' or 'wgan-gp' (5 critic steps per G step, Adam betas (0, 0.9))
         lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
-        head:str='ab', # 'ab': regress a and b; 'bins': Zhang et al.'s rebalanced classification over ab bins at 1/4 resolution
+        head:str='ab', # 'ab': regress a and b; 'bins': Zhang et al.'s rebalanced classification over ab bins at 1/4 resolution; 'both': the bins and a regression head on one trunk
         freeze_encoder:bool=False, # Keep the encoder's weights fixed (its BatchNorm statistics still adapt): about twice as fast to train
-        T:float=0.38, # Temperature of the annealed mean ('bins' only)
+        T:float=0.38, # Temperature of the annealed mean ('bins' and 'both')
+        vivid:float=1., # ('both') The bins' share is `vivid` x their confidence (at most 1), the regression's the rest: 0 is the regression alone
+        only_ab:bool=False, # ('both') Train the regression head alone: the trunk and the bins' head keep their weights and statistics
     ):
         super().__init__(backbone=backbone, pretrained=pretrained, gan=gan, l1_weight=l1_weight, objective=objective,
-                         lambda_gp=lambda_gp, head=head, freeze_encoder=freeze_encoder, T=T)
-        if head not in ('ab', 'bins'): raise ValueError(f"head={head!r}: choose 'ab' or 'bins'")
-        if head == 'bins' and gan: raise ValueError("head='bins' trains by classification: use it with gan=False")
+                         lambda_gp=lambda_gp, head=head, freeze_encoder=freeze_encoder, T=T, vivid=vivid, only_ab=only_ab)
+        if head not in ('ab', 'bins', 'both'): raise ValueError(f"head={head!r}: choose 'ab', 'bins' or 'both'")
+        if head != 'ab' and gan: raise ValueError(f"head={head!r} trains by classification: use it with gan=False")
+        if only_ab and head != 'both': raise ValueError("only_ab=True trains the regression head of head='both'")
+        check_vivid(vivid)
         self.adv = AdversarialLoss(objective, lambda_gp=lambda_gp)  # first: a wrong objective fails before any building
-        if head == 'bins':
+        if head in ('bins', 'both'):
             from colorlab.zhang import ab_bins
             self.register_buffer('bins', ab_bins())
             Q = len(self.bins)
             self.register_buffer('prior', torch.full((Q,), 1 / Q))
             self.register_buffer('weights', torch.ones(Q))
-            self.G = unet_generator(backbone, pretrained, n_out=Q, y_range=None, head_pool=4)
+            self.G = unet_generator(backbone, pretrained, n_out=Q, y_range=None, head_pool=4, reg_head=head == 'both')
         else: self.G = unet_generator(backbone, pretrained)
         self.D = PatchDiscriminator(n_in=3, norm='layer' if objective == 'wgan-gp' else 'batch')
         if freeze_encoder: requires_grad(self.G[0], False)
+        if only_ab: requires_grad(self.G, False); requires_grad(self.reg_head, True)
+        # weights that a run started with `--init` from a one-headed 'bins' model may start fresh: the regression head
+        self.fresh = tuple(f'G.{n}.reg.' for n, m in self.G.named_modules() if isinstance(m, TwoHeads))
+
+    @property
+    def reg_head(self) -> nn.Module|None:
+        "The regression head of a two-headed generator (None for the other heads)"
+        return next((m.reg for m in self.G.modules() if isinstance(m, TwoHeads)), None)
+
+    def train(self, mode:bool=True):
+        "As `nn.Module.train`; with `only_ab` the trunk stays in eval mode, so its BatchNorm statistics do not move"
+        super().train(mode)
+        if self.hparams['only_ab']: self.G.eval(); self.reg_head.train(mode)
+        return self
+
+    @property
+    def vivid(self) -> float|None: return self.hparams['vivid'] if self.hparams['head'] == 'both' else None  # None: nothing to blend
+    @vivid.setter
+    def vivid(self, k:float): self.hparams['vivid'] = check_vivid(k)
 
     def prepare(self, dls):
         "For the 'bins' head: the bins' prior and class-rebalancing weights, from 100 training batches"
-        if self.hparams['head'] != 'bins': return
+        if self.hparams['head'] == 'ab': return
         from colorlab.zhang import smooth_prior, rebalance_weights
         counts = torch.zeros(len(self.bins), dtype=torch.float64)
         for i, (_, ab) in enumerate(dls.train):
@@ -150,25 +186,32 @@ class Pix2Pix(ColorModel):
 
     def optimizers(self, lr):
         "One Adam each for D and G: pix2pix's betas (0.5, 0.999), (0, 0.9) for WGAN-GP, the usual (0.9, 0.999) for the bins head"
-        betas = (0.9, 0.999) if self.hparams['head'] == 'bins' else self.adv.betas
+        betas = (0.9, 0.999) if self.hparams['head'] != 'ab' else self.adv.betas
         return {'D': adam(self.D.parameters(), lr, betas), 'G': adam(self.G.parameters(), lr, betas)}
 
     @torch.no_grad()
     def predict(self, L):
-        "Normalised ab: the generator's output, or for the 'bins' head the annealed mean, upsampled to L's size"
+        "Normalised ab: the generator's output; for 'bins' the annealed mean, for 'both' `decode_both`; upsampled to L's size"
         if self.hparams['head'] == 'ab': return self(L)
+        if self.hparams['head'] == 'both': return decode_both(self(L), self.bins, self.hparams['T'], self.vivid, L.shape[-2:])
         return decode_bins(self(L), self.bins, self.hparams['T'], L.shape[-2:])
 
     def training_step(self, L, ab, stepper):
         "Pre-training: G's step on L1. GAN: D's step(s) on real and G's (detached) pairs, then G's step with D frozen"
-        if self.hparams['head'] == 'bins':
-            with stepper.autocast(): logits = self(L)
-            target = F.interpolate(ab.float(), size=logits.shape[-2:], mode='area')  # ab at the scores' resolution
+        if self.hparams['head'] != 'ab':
+            with stepper.autocast(): out = self(L)
+            Q = len(self.bins)
+            target = F.interpolate(ab.float(), size=out.shape[-2:], mode='area')  # ab at the scores' resolution
+            if self.hparams['head'] == 'both':  # L1 on the regression head, at the same resolution
+                l1 = F.l1_loss(out[:, Q:].float(), target)
+                if self.hparams['only_ab']: stepper.step(l1, 'G'); return {'l1': l1}
             idx, w = (t[_lut_index(target)].permute(0, 3, 1, 2) for t in self.bin_tables())
             from colorlab.zhang import rebalanced_ce
-            loss = rebalanced_ce(logits, idx, w, self.weights)
-            stepper.step(loss, 'G')
-            return {'ce': loss}
+            loss = rebalanced_ce(out[:, :Q], idx, w, self.weights)
+            if self.hparams['head'] == 'bins': stepper.step(loss, 'G'); return {'ce': loss}
+            # L1 on normalised ab is about 0.08 where the cross-entropy is about 3: ten times it weighs a third as much
+            stepper.step(loss + 10 * l1, 'G')
+            return {'ce': loss, 'l1': l1}
         with stepper.autocast(): fake = self(L)
         if not self.gan:
             l1 = F.l1_loss(fake.float(), ab)
@@ -215,3 +258,32 @@ def decode_bins(
     from colorlab.zhang import annealed_mean  # here, not at the top: `colorize` imports no other colorizer
     ab = annealed_mean(logits, bins, T)
     return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False) / 110
+
+def confidence(
+    logits:torch.Tensor, # Scores of the bins (B, Q, h, w)
+) -> torch.Tensor:
+    "1 - the entropy of softmax(`logits`) / log Q, (B, 1, h, w): 1 where one bin has it all, 0 where all are equal"
+    logp = torch.log_softmax(logits.float(), dim=1)
+    return 1 + (logp.exp() * logp).sum(1, keepdim=True) / math.log(logits.shape[1])
+
+def check_vivid(k) -> float:
+    "`k` as a float if it is a number of at least 0, else a clear error"
+    if isinstance(k, bool) or not isinstance(k, (int, float)) or not k >= 0 or k == float('inf'):
+        raise ValueError(f'vivid must be a number of at least 0, not {k!r}')
+    return float(k)
+
+def decode_both(
+    out:torch.Tensor, # Output of a two-headed generator (B, Q + 2, h, w): the bins' scores, then the regressed ab
+    bins:torch.Tensor, # Bin centres (Q, 2)
+    T:float, # Temperature of the annealed mean
+    vivid:float, # The bins' share is `vivid` x their confidence, at most 1; the regression has the rest
+    size:tuple, # (H, W) to upsample to
+) -> torch.Tensor:
+    "Normalised ab (B, 2, H, W): the annealed mean where the bins are sure, the regression where they are not, upsampled"
+    from colorlab.zhang import annealed_mean
+    Q = len(bins)
+    logits, reg = out[:, :Q].float(), out[:, Q:].float()
+    w = (vivid * confidence(logits)).clamp(0, 1)  # at the heads' resolution, before upsampling
+    ab = w * annealed_mean(logits, bins, T) / 110 + (1 - w) * reg
+    return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)
+

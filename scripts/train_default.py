@@ -5,6 +5,10 @@ with Zhang et al.'s classification head over 261 ab bins (class-rebalanced, anne
     python scripts/train_default.py --out runs/l1 --head ab --epochs 1     # the L1 candidate it was compared with
     python scripts/train_default.py --out runs/default --decay-from 7 --decay-epochs 9 --epochs 16   # then anneal
     python scripts/train_default.py --out runs/stage2 --init runs/default/epoch7.pth --unfreeze --lr 1e-4 --decay-from 0 --decay-epochs 4 --epochs 4
+    python scripts/train_default.py --out runs/twohead --head both --only-ab --init colorlab/weights/default.pth --lr 1e-3 --decay-from 0 --decay-epochs 4 --epochs 4
+
+`--head both --only-ab --init SHIPPED` is issue 22's two-headed default: the shipped bins model's trunk and head, kept
+exactly (weights and BatchNorm statistics), and a new regression head on the same features, trained with L1.
 
 A second stage (`--init CHECKPOINT --unfreeze`) is a new run in its own `--out` folder that starts from an epoch of the
 first and trains the encoder too (its first epoch loads the weights, later ones resume as usual).
@@ -36,7 +40,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--out', default='runs/default')
     p.add_argument('--data', nargs='+', default=None, help='photo folders (default: Imagenette and diverse/)')
-    p.add_argument('--head', choices=['bins', 'ab'], default='bins')
+    p.add_argument('--head', choices=['bins', 'ab', 'both'], default='bins')
     p.add_argument('--epochs', type=int, default=100, help='stop after this many epochs in all')
     p.add_argument('--hours', type=float, default=None, help='stop before an epoch that would end after this many hours')
     p.add_argument('--size', type=int, default=96)
@@ -47,6 +51,7 @@ def main():
     p.add_argument('--decay-epochs', type=int, default=8, help='epochs over which the rate falls to zero')
     p.add_argument('--init', default=None, metavar='CHECKPOINT', help="a new run's first epoch starts from these weights (a second stage)")
     p.add_argument('--unfreeze', action='store_true', help="train the encoder too (default: kept frozen)")
+    p.add_argument('--only-ab', action='store_true', help="with --head both: train the regression head alone")
     a = p.parse_args()
     data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
     for d in data:
@@ -57,7 +62,7 @@ def main():
                            max_valid=a.max_valid, resume=str(out/'last.pth') if rows else None,
                            init=None if rows else a.init,
                            model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
-                                           freeze_encoder=not a.unfreeze))
+                                           freeze_encoder=not a.unfreeze, **(dict(only_ab=True) if a.only_ab else {})))
     run_epochs(config, out, a.epochs, a.hours)
 
 if __name__ == '__main__': main()
