@@ -57,7 +57,7 @@ def main():
     p.add_argument('--previous', default='colorlab/weights/default.pth', help='the one-headed model it was trained from')
     p.add_argument('--n', type=int, default=300)
     p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--Ks', default='0,0.5,1,1.5,2,3')
+    p.add_argument('--Ks', default='0,0.5,1,1.5,2,3,5')
     p.add_argument('--Ts', default='0.6,0.8,1.0')
     a = p.parse_args()
     base = Colorizer.from_checkpoint(a.checkpoint)

@@ -6,7 +6,7 @@
     python scripts/train_lessons.py --out runs/lessons --export colorlab/weights               # then ship them
 
 Each model trains in its own folder, `runs/lessons/NAME` (pix2pix in two: `pix2pix_l1`, L1 pre-training for the first
-35% of its budget, then `pix2pix`, the GAN stage started from it with `--init`), one epoch at a time
+half of its budget, then `pix2pix`, the GAN stage started from it with `--init`), one epoch at a time
 (`scripts/epochs.py`: a checkpoint every epoch, `progress.csv`); an epoch that would end past the model's budget is
 not started, and the same command continues an interrupted run. On a 2-core CPU an epoch must stay under 15 minutes
 (a checkpoint at least that often): `--max-photos` trains on a seeded subset of the photos (the same every epoch). Data: `$COLORLAB_DATA/imagenette` and
@@ -32,8 +32,8 @@ RECIPES = {
     'labgan': dict(args=dict(nf=32), size=96, bs=32, lr=2e-4,
                    about="06_labgan's generator and critic in Lab space (MSE plus an adversarial loss)"),
     'pix2pix_l1': dict(model='pix2pix', args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False), size=96, bs=32,
-                       lr=5e-4, share=0.35, about="07_pix2pix's U-Net on EfficientNet-Lite0 (ImageNet weights), L1 pre-training"),
-    'pix2pix': dict(args=dict(backbone='efficientnet_lite0', pretrained=True, gan=True), size=96, bs=32, lr=2e-4, share=0.65,
+                       lr=5e-4, share=0.5, about="07_pix2pix's U-Net on EfficientNet-Lite0 (ImageNet weights), L1 pre-training"),
+    'pix2pix': dict(args=dict(backbone='efficientnet_lite0', pretrained=True, gan=True), size=96, bs=32, lr=2e-4, share=0.5,
                     init='pix2pix_l1', about="07_pix2pix's U-Net on EfficientNet-Lite0, L1 pre-trained, then L1 plus a 70x70 PatchGAN"),
     'cyclegan': dict(args=dict(nf=32), size=96, bs=16, lr=2e-4,
                      about="08_cyclegan: two generators and two critics on unpaired collections (old-film grays and colour photos)"),
