@@ -10,8 +10,8 @@ from .train import ColorModel, adam, requires_grad
 from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 
 # %% auto #0
-__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'TwoHeads', 'unet_generator', 'receptive_field', 'Pix2Pix',
-           'bin_lookup', 'decode_bins', 'confidence', 'check_vivid', 'decode_both']
+__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'TwoHeads', 'unet_generator', 'receptive_field',
+           'check_vivid', 'Pix2Pix', 'bin_lookup', 'decode_bins', 'confidence', 'decode_both']
 
 # %% ../nbs/07_pix2pix.ipynb #46d3619b
 def resnet18_body(
@@ -105,6 +105,12 @@ def receptive_field(net:nn.Module) -> int:
     return rf
 
 # %% ../nbs/07_pix2pix.ipynb #015bf1ca
+def check_vivid(k) -> float:
+    "`k` as a float if it is a number of at least 0, else a clear error"
+    if isinstance(k, bool) or not isinstance(k, (int, float)) or not k >= 0 or k == float('inf'):
+        raise ValueError(f'vivid must be a number of at least 0, not {k!r}')
+    return float(k)
+
 class Pix2Pix(ColorModel):
     "pix2pix (Isola et al., 2017) for colorization: a U-Net generator judged by a PatchGAN on (L, ab) pairs"
     name = 'pix2pix'
@@ -265,12 +271,6 @@ def confidence(
     "1 - the entropy of softmax(`logits`) / log Q, (B, 1, h, w): 1 where one bin has it all, 0 where all are equal"
     logp = torch.log_softmax(logits.float(), dim=1)
     return 1 + (logp.exp() * logp).sum(1, keepdim=True) / math.log(logits.shape[1])
-
-def check_vivid(k) -> float:
-    "`k` as a float if it is a number of at least 0, else a clear error"
-    if isinstance(k, bool) or not isinstance(k, (int, float)) or not k >= 0 or k == float('inf'):
-        raise ValueError(f'vivid must be a number of at least 0, not {k!r}')
-    return float(k)
 
 def decode_both(
     out:torch.Tensor, # Output of a two-headed generator (B, Q + 2, h, w): the bins' scores, then the regressed ab
