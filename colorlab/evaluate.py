@@ -205,7 +205,7 @@ class Evaluation:
         return self.df[~self.df.gray_original & self.df.error.isna()]
 
     def summary(self, by:str|None=None) -> pd.DataFrame:
-        "Mean of each metric per model (and per `by`, e.g. 'group') over the rows that count, their number `n`, ΔCF, and FID and KID (set-level: of all photos, or with `by='group'` of each sub-folder)"
+        "Mean of each metric per model (and per `by`, e.g. 'group') over the rows that count, their number `n`, ΔCF, and FID and KID (set-level: of all photos, or with `by='group'` of each sub-folder, where there are two or more and it holds two or more photos; else NaN)"
         keys = ['model'] + ([by] if by else [])
         g = self.ok.groupby(keys, sort=False)
         res = g[list(METRICS)].mean()

@@ -191,6 +191,10 @@ def _inference_model(ck:dict, path) -> nn.Module:
         raise ValueError(f"'{path}' is damaged: its model scores ab bins, but the file lacks the bins' colours ('bins')")
     bins = G['bins'] if head != 'ab' else None
     vivid = hp.get('vivid', 1.) if head == 'both' else None
+    if vivid is not None:
+        from colorlab.pix2pix import check_vivid
+        try: vivid = check_vivid(vivid)
+        except ValueError as e: raise ValueError(f"'{path}' is damaged: {e}") from None
     return _fit(PlainGenerator(hp.get('backbone', 'resnet18'), bins, hp.get('T', 0.38), vivid), G, path, 'pix2pix')
 
 # %% ../nbs/09_inference.ipynb #3cee5e2c

@@ -5,7 +5,7 @@
 # %% ../nbs/07_pix2pix.ipynb #7a67ad5b
 from __future__ import annotations
 import torch, torch.nn as nn, torch.nn.functional as F
-import functools, math
+import functools, math, numbers
 from .train import ColorModel, adam, requires_grad
 from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 
@@ -107,7 +107,7 @@ def receptive_field(net:nn.Module) -> int:
 # %% ../nbs/07_pix2pix.ipynb #015bf1ca
 def check_vivid(k) -> float:
     "`k` as a float if it is a number of at least 0, else a clear error"
-    if isinstance(k, bool) or not isinstance(k, (int, float)) or not k >= 0 or k == float('inf'):
+    if isinstance(k, bool) or not isinstance(k, numbers.Real) or not k >= 0 or k == float('inf'):  # NumPy numbers are Real too
         raise ValueError(f'vivid must be a number of at least 0, not {k!r}')
     return float(k)
 
@@ -163,7 +163,9 @@ class Pix2Pix(ColorModel):
     @property
     def vivid(self) -> float|None: return self.hparams['vivid'] if self.hparams['head'] == 'both' else None  # None: nothing to blend
     @vivid.setter
-    def vivid(self, k:float): self.hparams['vivid'] = check_vivid(k)
+    def vivid(self, k:float):
+        if self.hparams['head'] != 'both': raise ValueError(f"vivid={k!r}: head={self.hparams['head']!r} has one head, nothing to blend")
+        self.hparams['vivid'] = check_vivid(k)
 
     def prepare(self, dls):
         "For the 'bins' head: the bins' prior and class-rebalancing weights, from 100 training batches"

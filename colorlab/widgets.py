@@ -103,8 +103,9 @@ class Compare:
                                        rows=min(6, len(self.models)))
         # the two-headed models (the default): one slider sets how far their colours follow the bins where those are sure
         self.vivids = [m for m, c in self.models.items() if getattr(c, 'vivid', None) is not None]
-        self.vivid = W.FloatSlider(value=self.models[self.vivids[0]].vivid if self.vivids else 1., min=0, max=4, step=0.25,
-                                   description='vivid', layout=W.Layout(display='' if self.vivids else 'none'))
+        v0 = self.models[self.vivids[0]].vivid if self.vivids else 1.
+        self.vivid = W.FloatSlider(value=v0, min=0, max=max(4., v0), step=0.25, description='vivid', continuous_update=False,
+                                   layout=W.Layout(display='' if self.vivids else 'none'))  # on release: each move reruns those models
         self.progress = W.IntProgress(description='', layout=W.Layout(visibility='hidden'))
         self.left, self.right = W.Dropdown(description='left'), W.Dropdown(description='right')
         self.split = W.FloatSlider(value=0.5, min=0, max=1, step=0.01, description='wipe', readout_format='.0%')
@@ -187,7 +188,7 @@ def _on_upload(self:Compare, change):
 
 @patch
 def _on_vivid(self:Compare, change):
-    "Set `vivid` of the two-headed models and run them again on this photo"
+    "Set `vivid` of every two-headed model given (the colorizers themselves: all take the one value) and run them again on this photo"
     for m in self.vivids:
         self.models[m].vivid = change['new']
         for d in (self.outputs, self.views, self.metrics, self.errors): d.pop(m, None)

@@ -8,7 +8,7 @@ the same sources as the training photos; the only photos unlike those on this ma
 
 Every setting of the grid (`--Ks` x `--Ts`) is scored with PSNR, LPIPS, the colourfulness ratio, FID and KID (Inception,
 on all the held-out photos as one set), beside the first default (`git show 4af8c84:colorlab/weights/default.pth`,
-L1) and the previous one (the one-headed bins model this was trained from) on the same photos.
+L1) and the previous one (`git show 0fa16f6:...`, the one-headed bins model this was trained from) on the same photos.
 
 The rule, written down before any setting was scored:
 1. candidates: the settings whose colourfulness ratio is at least 0.6 (the acceptance asks 0.55 on the reported sets);
@@ -17,7 +17,7 @@ The rule, written down before any setting was scored:
 3. of those, the lowest KID (unbiased at a few hundred photos; FID is printed beside it).
 All settings share one network run per photo: `vivid` and `T` only change how its two heads are decoded.
 """
-import argparse, os, random, subprocess, tempfile
+import argparse, os, random, tempfile
 from pathlib import Path
 import torch, torch.nn as nn
 from colorlab.core import data_path
@@ -25,6 +25,7 @@ from colorlab.evaluate import evaluate
 from colorlab.inference import Colorizer
 from colorlab.metrics import inception_model, lpips_model
 from colorlab.data import image_files
+from compare_defaults import EARLIER, from_history  # the earlier defaults, from git history
 
 class SharedRun(nn.Module):
     "A network whose output for the last input is kept: colorizers that differ only in decoding share one forward pass"
@@ -43,18 +44,10 @@ def held_out(n:int, seed:int) -> Path:
             (tmp/f'{k}-{i:04d}{f.suffix.lower()}').symlink_to(f.resolve())
     return tmp
 
-def first_default() -> Path:
-    "The first shipped default (L1), from the repository's history"
-    dest = Path(tempfile.gettempdir())/'colorlab-first-default.pth'
-    if not dest.is_file():
-        blob = subprocess.run(['git', 'show', '4af8c84:colorlab/weights/default.pth'], capture_output=True, check=True).stdout
-        dest.write_bytes(blob)
-    return dest
-
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('checkpoint', help='the two-headed model (a training checkpoint or exported file)')
-    p.add_argument('--previous', default='colorlab/weights/default.pth', help='the one-headed model it was trained from')
+    p.add_argument('--previous', default=None, help="the one-headed model it was trained from (default: the previous default, from git)")
     p.add_argument('--n', type=int, default=300)
     p.add_argument('--seed', type=int, default=0)
     p.add_argument('--Ks', default='0,0.5,1,1.5,2,3,5')
@@ -62,7 +55,8 @@ def main():
     a = p.parse_args()
     base = Colorizer.from_checkpoint(a.checkpoint)
     shared = SharedRun(base.model.G)
-    models = {'first default': Colorizer.from_checkpoint(first_default()), 'previous default': Colorizer.from_checkpoint(a.previous)}
+    models = {'first default': Colorizer.from_checkpoint(from_history(EARLIER['first default'])),
+              'previous default': Colorizer.from_checkpoint(a.previous or from_history(EARLIER['previous default']))}
     for T in map(float, a.Ts.split(',')):
         for K in map(float, a.Ks.split(',')):
             c = Colorizer.from_checkpoint(a.checkpoint)

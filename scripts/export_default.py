@@ -47,7 +47,11 @@ def main():
     ck['hparams']['T'] = a.T
     two = ck['hparams'].get('head') == 'both'
     if two != (a.vivid is not None): p.error('--vivid goes with a two-headed model (--head both), and only with one')
-    if two: ck['hparams'].update(vivid=a.vivid, only_ab=False)  # only_ab was how it trained; the file is for inference
+    if two:
+        from colorlab.pix2pix import check_vivid
+        try: check_vivid(a.vivid)
+        except ValueError as e: p.error(str(e))
+        ck['hparams'].update(vivid=a.vivid, only_ab=False)  # only_ab was how it trained; the file is for inference
     import torch
     src = Path(tempfile.mkdtemp())/f'{name}.pth'
     torch.save(ck, src)

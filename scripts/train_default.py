@@ -5,7 +5,8 @@ with Zhang et al.'s classification head over 261 ab bins (class-rebalanced, anne
     python scripts/train_default.py --out runs/l1 --head ab --epochs 1     # the L1 candidate it was compared with
     python scripts/train_default.py --out runs/default --decay-from 7 --decay-epochs 9 --epochs 16   # then anneal
     python scripts/train_default.py --out runs/stage2 --init runs/default/epoch7.pth --unfreeze --lr 1e-4 --decay-from 0 --decay-epochs 4 --epochs 4
-    python scripts/train_default.py --out runs/twohead --head both --only-ab --init colorlab/weights/default.pth --lr 1e-3 --decay-from 0 --decay-epochs 4 --epochs 4
+    git show 0fa16f6:colorlab/weights/default.pth > previous.pth     # the one-headed bins default the two-headed one grew from
+    python scripts/train_default.py --out runs/twohead --head both --only-ab --init previous.pth --lr 1e-3 --decay-from 0 --decay-epochs 10 --epochs 10
 
 `--head both --only-ab --init SHIPPED` is issue 22's two-headed default: the shipped bins model's trunk and head, kept
 exactly (weights and BatchNorm statistics), and a new regression head on the same features, trained with L1.
