@@ -317,16 +317,14 @@ def evaluate(
     sets = {}
     if inception is not None:
         for name, feats in f_out.items():
-            fo, ft = (np.array(x).reshape(-1, 2048) for x in (list(feats.values()), [f_true[k] for k in feats]))
-            sets[name] = dict(fid=frechet_distance(fo, ft), kid=kernel_distance(fo, ft, paired=True))
+            def realism(keys):  # FID and KID of the model's outputs for `keys` against the same photos' originals
+                fo, ft = (np.array(x).reshape(-1, 2048) for x in ([feats[k] for k in keys], [f_true[k] for k in keys]))
+                return dict(fid=frechet_distance(fo, ft), kid=kernel_distance(fo, ft, paired=True))
+            sets[name] = realism(list(feats))
             by_group = {}  # and each sub-folder of `data` as a set of its own
             for k in feats: by_group.setdefault(Path(k).parent.as_posix(), []).append(k)
-            if len(by_group) < 2: continue
-            sets[name]['groups'] = {}
-            for g, ks in by_group.items():
-                if len(ks) < 2: continue  # KID needs two photos
-                go, gt = np.array([feats[k] for k in ks]), np.array([f_true[k] for k in ks])
-                sets[name]['groups']['' if g == '.' else g] = dict(fid=frechet_distance(go, gt), kid=kernel_distance(go, gt, paired=True))
+            if len(by_group) > 1:
+                sets[name]['groups'] = {('' if g == '.' else g): realism(ks) for g, ks in by_group.items() if len(ks) >= 2}  # KID needs two photos
     return Evaluation(rows, list(models), root, failed, examples, len(files), max_side, partial, sets, notes)
 
 # %% ../nbs/11_evaluate.ipynb #4691e83c
