@@ -190,12 +190,13 @@ def _inference_model(ck:dict, path) -> nn.Module:
     if head != 'ab' and 'bins' not in G:
         raise ValueError(f"'{path}' is damaged: its model scores ab bins, but the file lacks the bins' colours ('bins')")
     bins = G['bins'] if head != 'ab' else None
-    vivid = hp.get('vivid', 1.) if head == 'both' else None
+    vivid = hp.get('vivid', 1.) if head in ('both', 'ab+bins') else None  # two heads, blended
     if vivid is not None:
         from colorlab.pix2pix import check_vivid
         try: vivid = check_vivid(vivid)
         except ValueError as e: raise ValueError(f"'{path}' is damaged: {e}") from None
-    return _fit(PlainGenerator(hp.get('backbone', 'resnet18'), bins, hp.get('T', 0.38), vivid), G, path, 'pix2pix')
+    return _fit(PlainGenerator(hp.get('backbone', 'resnet18'), bins, hp.get('T', 0.38), vivid, beside=head == 'ab+bins'),
+                G, path, 'pix2pix')
 
 # %% ../nbs/09_inference.ipynb #3cee5e2c
 def weights_path(name:str='default') -> Path:
@@ -210,7 +211,7 @@ class Colorizer:
         device=None, # Where the network runs (default: the best available)
         meta:dict|None=None, # What is known about the model: architecture, training data, metrics...
         bs:int=8, # How many pictures go through the network together
-        vivid:float|None=None, # A two-headed model's blend (`Pix2Pix(head='both')`): the bins' share is `vivid` x their confidence (default: the file's)
+        vivid:float|None=None, # A two-headed model's blend (`Pix2Pix(head='both')` or `'ab+bins'`): the bins' share is `vivid` x their confidence (default: the file's)
     ):
         for name, v in (('bs', bs), ('size', size)):
             if isinstance(v, bool) or not isinstance(v, int) or v < 1: raise ValueError(f'{name} must be a whole number of at least 1, not {v!r}')

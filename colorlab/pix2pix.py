@@ -10,8 +10,9 @@ from .train import ColorModel, adam, requires_grad
 from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 
 # %% auto #0
-__all__ = ['BACKBONES', 'resnet18_body', 'efficientnet_lite0_body', 'TwoHeads', 'unet_generator', 'receptive_field',
-           'check_vivid', 'Pix2Pix', 'bin_lookup', 'decode_bins', 'confidence', 'decode_both']
+__all__ = ['BACKBONES', 'HEADS', 'BLENDED', 'resnet18_body', 'efficientnet_lite0_body', 'TwoHeads', 'BinsBeside', 'regression',
+           'unet_generator', 'receptive_field', 'check_vivid', 'Pix2Pix', 'bin_lookup', 'decode_bins', 'confidence',
+           'decode_both']
 
 # %% ../nbs/07_pix2pix.ipynb #46d3619b
 def resnet18_body(
@@ -74,6 +75,28 @@ class TwoHeads(nn.Sequential):
         x = self[0](x)
         return torch.cat([self[1](x), self.reg(x)], 1)
 
+class BinsBeside(nn.Sequential):
+    "A regression U-Net's final 1x1 convolution, kept at full resolution, and beside it a head of bins' scores at 1/`pool`"
+    def __init__(self, conv:nn.Conv2d, n_bins:int, pool:int=4, hidden:int=128, y_range:tuple=(-1., 1.)):
+        super().__init__(conv)  # the one-headed model's weight names (`layers.N.0.`): `--init` loads them unchanged
+        self.pool, self.y_range = pool, y_range
+        self.bins = nn.Sequential(nn.AvgPool2d(pool), nn.Conv2d(conv.in_channels, hidden, 3, padding=1), nn.ReLU(),
+                                  nn.Conv2d(hidden, hidden, 3, padding=1), nn.ReLU(), nn.Conv2d(hidden, n_bins, 1))
+    def forward(self, x):
+        low, high = self.y_range
+        reg = torch.sigmoid(self[0](x)) * (high - low) + low  # what the one-headed model's `SigmoidRange` gives
+        # one tensor at the scores' resolution: each regressed pixel's pool x pool block folded into channels, losslessly
+        return torch.cat([self.bins(x), F.pixel_unshuffle(reg, self.pool)], 1)
+
+def regression(
+    out:torch.Tensor, # Output of a two-headed generator (B, Q + 2 f², h, w): the bins' scores, then the regressed ab
+    Q:int, # Number of bins
+) -> torch.Tensor:
+    "The regressed ab (B, 2, f h, f w): at the scores' resolution (`TwoHeads`, f = 1) or at f times it (`BinsBeside`)"
+    reg = out[:, Q:]
+    f = math.isqrt(reg.shape[1] // 2)
+    return F.pixel_shuffle(reg, f) if f > 1 else reg
+
 def unet_generator(
     backbone:str='resnet18', # 'resnet18' or 'efficientnet_lite0'
     pretrained:bool=False, # Start the encoder from ImageNet weights
@@ -81,13 +104,18 @@ def unet_generator(
     y_range:tuple|None=(-1, 1), # Squash the output into this range (None: raw scores, e.g. logits of colour bins)
     head_pool:int=1, # Average-pool the last features by this factor before the final 1x1 convolution
     reg_head:bool=False, # With `head_pool`: a second head beside the final convolution that regresses ab (`TwoHeads`)
+    bins_beside:int=0, # Keep the regression (`n_out`=2, in `y_range`) at full resolution, and add this many bins' scores beside it at 1/`head_pool` (`BinsBeside`)
 ) -> nn.Module:
     "A fastai `DynamicUnet` from L (B, 1, H, W) to `n_out` channels (in `y_range`), on the encoder `backbone`"
     if backbone not in BACKBONES: raise ValueError(f"backbone={backbone!r}: choose one of {', '.join(map(repr, BACKBONES))}")
     from fastai.vision.models.unet import DynamicUnet
     from fastai.layers import ConvLayer
-    net = DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64), y_range=y_range)
-    if head_pool > 1:  # the final 1x1 convolution, at 1/head_pool of the resolution: 261 bins cost 16x less at 1/4
+    net = DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64),
+                      y_range=None if bins_beside else y_range)  # `BinsBeside` squashes the regression itself, not the scores
+    if bins_beside:
+        i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))
+        net.layers[i] = BinsBeside(net.layers[i][0], bins_beside, max(head_pool, 1), y_range=y_range)
+    elif head_pool > 1:  # the final 1x1 convolution, at 1/head_pool of the resolution: 261 bins cost 16x less at 1/4
         i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))
         conv = net.layers[i]
         net.layers[i] = (TwoHeads(nn.AvgPool2d(head_pool), conv, conv[0].in_channels) if reg_head
@@ -111,6 +139,9 @@ def check_vivid(k) -> float:
         raise ValueError(f'vivid must be a number of at least 0, not {k!r}')
     return float(k)
 
+HEADS = ('ab', 'bins', 'both', 'ab+bins')  # `Pix2Pix`'s heads
+BLENDED = ('both', 'ab+bins')  # the two-headed ones, decoded by `decode_both` with the `vivid` knob
+
 class Pix2Pix(ColorModel):
     "pix2pix (Isola et al., 2017) for colorization: a U-Net generator judged by a PatchGAN on (L, ab) pairs"
     name = 'pix2pix'
@@ -122,49 +153,60 @@ class Pix2Pix(ColorModel):
         l1_weight:float=100., # λ, the weight of the L1 loss beside the adversarial loss
         objective:str='vanilla', # The adversarial objective: 'vanilla' (the paper's), 'lsgan' or 'wgan-gp' (5 critic steps per G step, Adam betas (0, 0.9))
         lambda_gp:float=10., # Weight of the gradient penalty (WGAN-GP only)
-        head:str='ab', # 'ab': regress a and b; 'bins': Zhang et al.'s rebalanced classification over ab bins at 1/4 resolution; 'both': the bins and a regression head on one trunk
+        head:str='ab', # 'ab': regress a and b; 'bins': Zhang et al.'s rebalanced classification over ab bins at 1/4 resolution; 'both': the bins and a regression head on one trunk; 'ab+bins': the regression U-Net with a bins head beside its last layer
         freeze_encoder:bool=False, # Keep the encoder's weights fixed (its BatchNorm statistics still adapt): about twice as fast to train
-        T:float=0.38, # Temperature of the annealed mean ('bins' and 'both')
-        vivid:float=1., # ('both') The bins' share is `vivid` x their confidence (at most 1), the regression's the rest: 0 is the regression alone
+        T:float=0.38, # Temperature of the annealed mean ('bins', 'both', 'ab+bins')
+        vivid:float=1., # ('both', 'ab+bins') The bins' share is `vivid` x their confidence (at most 1), the regression's the rest: 0 is the regression alone
         only_ab:bool=False, # ('both') Train the regression head alone: the trunk and the bins' head keep their weights and statistics
+        only_bins:bool=False, # ('ab+bins') Train the bins head alone: the regression U-Net keeps its weights and statistics
     ):
         super().__init__(backbone=backbone, pretrained=pretrained, gan=gan, l1_weight=l1_weight, objective=objective,
-                         lambda_gp=lambda_gp, head=head, freeze_encoder=freeze_encoder, T=T, vivid=vivid, only_ab=only_ab)
-        if head not in ('ab', 'bins', 'both'): raise ValueError(f"head={head!r}: choose 'ab', 'bins' or 'both'")
+                         lambda_gp=lambda_gp, head=head, freeze_encoder=freeze_encoder, T=T, vivid=vivid, only_ab=only_ab,
+                         only_bins=only_bins)
+        if head not in HEADS: raise ValueError(f"head={head!r}: choose one of {', '.join(map(repr, HEADS))}")
         if head != 'ab' and gan: raise ValueError(f"head={head!r} trains by classification: use it with gan=False")
         if only_ab and head != 'both': raise ValueError("only_ab=True trains the regression head of head='both'")
+        if only_bins and head != 'ab+bins': raise ValueError("only_bins=True trains the bins head of head='ab+bins'")
         check_vivid(vivid)
         self.adv = AdversarialLoss(objective, lambda_gp=lambda_gp)  # first: a wrong objective fails before any building
-        if head in ('bins', 'both'):
+        if head != 'ab':
             from colorlab.zhang import ab_bins
             self.register_buffer('bins', ab_bins())
             Q = len(self.bins)
             self.register_buffer('prior', torch.full((Q,), 1 / Q))
             self.register_buffer('weights', torch.ones(Q))
-            self.G = unet_generator(backbone, pretrained, n_out=Q, y_range=None, head_pool=4, reg_head=head == 'both')
+            self.G = (unet_generator(backbone, pretrained, head_pool=4, bins_beside=Q) if head == 'ab+bins' else
+                      unet_generator(backbone, pretrained, n_out=Q, y_range=None, head_pool=4, reg_head=head == 'both'))
         else: self.G = unet_generator(backbone, pretrained)
         self.D = PatchDiscriminator(n_in=3, norm='layer' if objective == 'wgan-gp' else 'batch')
         if freeze_encoder: requires_grad(self.G[0], False)
-        if only_ab: requires_grad(self.G, False); requires_grad(self.reg_head, True)
-        # weights that a run started with `--init` from a one-headed 'bins' model may start fresh: the regression head
+        if only_ab or only_bins: requires_grad(self.G, False); requires_grad(self.added_head, True)
+        # weights that a run started with `--init` from a one-headed model may start fresh: the head added to it
         self.fresh = tuple(f'G.{n}.reg.' for n, m in self.G.named_modules() if isinstance(m, TwoHeads))
+        if head == 'ab+bins':  # from an 'ab' model: the bins head, and the bins' colours and statistics (`prepare` sets them)
+            self.fresh += tuple(f'G.{n}.bins.' for n, m in self.G.named_modules() if isinstance(m, BinsBeside)) + ('bins', 'prior', 'weights')
 
     @property
     def reg_head(self) -> nn.Module|None:
         "The regression head of a two-headed generator (None for the other heads)"
         return next((m.reg for m in self.G.modules() if isinstance(m, TwoHeads)), None)
 
+    @property
+    def added_head(self) -> nn.Module|None:
+        "The head added to a one-headed model: the regression of 'both', the bins of 'ab+bins' (None for the others)"
+        return self.reg_head or next((m.bins for m in self.G.modules() if isinstance(m, BinsBeside)), None)
+
     def train(self, mode:bool=True):
-        "As `nn.Module.train`; with `only_ab` the trunk stays in eval mode, so its BatchNorm statistics do not move"
+        "As `nn.Module.train`; with `only_ab`/`only_bins` the trunk stays in eval mode, so its BatchNorm statistics do not move"
         super().train(mode)
-        if self.hparams['only_ab']: self.G.eval(); self.reg_head.train(mode)
+        if self.hparams['only_ab'] or self.hparams['only_bins']: self.G.eval(); self.added_head.train(mode)
         return self
 
     @property
-    def vivid(self) -> float|None: return self.hparams['vivid'] if self.hparams['head'] == 'both' else None  # None: nothing to blend
+    def vivid(self) -> float|None: return self.hparams['vivid'] if self.hparams['head'] in BLENDED else None  # None: nothing to blend
     @vivid.setter
     def vivid(self, k:float):
-        if self.hparams['head'] != 'both': raise ValueError(f"vivid={k!r}: head={self.hparams['head']!r} has one head, nothing to blend")
+        if self.hparams['head'] not in BLENDED: raise ValueError(f"vivid={k!r}: head={self.hparams['head']!r} has one head, nothing to blend")
         self.hparams['vivid'] = check_vivid(k)
 
     def prepare(self, dls):
@@ -201,7 +243,7 @@ class Pix2Pix(ColorModel):
     def predict(self, L):
         "Normalised ab: the generator's output; for 'bins' the annealed mean, for 'both' `decode_both`; upsampled to L's size"
         if self.hparams['head'] == 'ab': return self(L)
-        if self.hparams['head'] == 'both': return decode_both(self(L), self.bins, self.hparams['T'], self.vivid, L.shape[-2:])
+        if self.hparams['head'] in BLENDED: return decode_both(self(L), self.bins, self.hparams['T'], self.vivid, L.shape[-2:])
         return decode_bins(self(L), self.bins, self.hparams['T'], L.shape[-2:])
 
     def training_step(self, L, ab, stepper):
@@ -210,13 +252,14 @@ class Pix2Pix(ColorModel):
             with stepper.autocast(): out = self(L)
             Q = len(self.bins)
             target = F.interpolate(ab.float(), size=out.shape[-2:], mode='area')  # ab at the scores' resolution
-            if self.hparams['head'] == 'both':  # L1 on the regression head, at the same resolution
-                l1 = F.l1_loss(out[:, Q:].float(), target)
+            if self.hparams['head'] in BLENDED:  # L1 on the regression head, at its own resolution
+                reg = regression(out, Q).float()
+                l1 = F.l1_loss(reg, F.interpolate(ab.float(), size=reg.shape[-2:], mode='area'))
                 if self.hparams['only_ab']: stepper.step(l1, 'G'); return {'l1': l1}
             idx, w = (t[_lut_index(target)].permute(0, 3, 1, 2) for t in self.bin_tables())
             from colorlab.zhang import rebalanced_ce
             loss = rebalanced_ce(out[:, :Q], idx, w, self.weights)
-            if self.hparams['head'] == 'bins': stepper.step(loss, 'G'); return {'ce': loss}
+            if self.hparams['head'] == 'bins' or self.hparams['only_bins']: stepper.step(loss, 'G'); return {'ce': loss}
             # L1 on normalised ab is about 0.08 where the cross-entropy is about 3: ten times it weighs a third as much
             stepper.step(loss + 10 * l1, 'G')
             return {'ce': loss, 'l1': l1}
@@ -275,7 +318,7 @@ def confidence(
     return 1 + (logp.exp() * logp).sum(1, keepdim=True) / math.log(logits.shape[1])
 
 def decode_both(
-    out:torch.Tensor, # Output of a two-headed generator (B, Q + 2, h, w): the bins' scores, then the regressed ab
+    out:torch.Tensor, # Output of a two-headed generator (B, Q + 2 f², h, w): the bins' scores, then the regressed ab
     bins:torch.Tensor, # Bin centres (Q, 2)
     T:float, # Temperature of the annealed mean
     vivid:float, # The bins' share is `vivid` x their confidence, at most 1; the regression has the rest
@@ -284,8 +327,10 @@ def decode_both(
     "Normalised ab (B, 2, H, W): the annealed mean where the bins are sure, the regression where they are not, upsampled"
     from colorlab.zhang import annealed_mean
     Q = len(bins)
-    logits, reg = out[:, :Q].float(), out[:, Q:].float()
-    w = (vivid * confidence(logits)).clamp(0, 1)  # at the heads' resolution, before upsampling
-    ab = w * annealed_mean(logits, bins, T) / 110 + (1 - w) * reg
+    logits, reg = out[:, :Q].float(), regression(out, Q).float()
+    w, mean = (vivid * confidence(logits)).clamp(0, 1), annealed_mean(logits, bins, T) / 110
+    if reg.shape[-2:] != w.shape[-2:]:  # `BinsBeside`: the blend at the regression's resolution (sharper colour edges)
+        w, mean = (F.interpolate(t, size=reg.shape[-2:], mode='bilinear', align_corners=False) for t in (w, mean))
+    ab = w * mean + (1 - w) * reg  # before upsampling to `size`
     return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)
 

@@ -50,6 +50,7 @@ class PlainUnet(nn.Module):
         img_size:tuple=(64, 64), # Size of the dummy batch that finds the skip connections
         head_pool:int=1, # Average-pool by this factor before the final 1x1 convolution, as `unet_generator` does
         reg_head:bool=False, # With `head_pool`: `unet_generator`'s second head, which regresses ab beside the scores
+        bins_beside:int=0, # As `unet_generator`: the regression (`n_out`=2) kept at full size, this many bins' scores beside it
     ):
         super().__init__()
         n_in = next(m for m in encoder.modules() if isinstance(m, nn.Conv2d)).in_channels
@@ -67,7 +68,10 @@ class PlainUnet(nn.Module):
         if self.last_shuffle: layers.append(_shuffle(c, c))
         # fastai's `ResizeToOrig` and `MergeLayer` have no weights: identities keep the numbering of the ones after
         head = _conv(c + n_in, n_out, ks=1, act=False)
-        if head_pool > 1:
+        if bins_beside:
+            from colorlab.pix2pix import BinsBeside
+            head, y_range = BinsBeside(head[0], bins_beside, head_pool, y_range=y_range), None  # it squashes the regression itself
+        elif head_pool > 1:
             from colorlab.pix2pix import TwoHeads
             head = TwoHeads(nn.AvgPool2d(head_pool), head, c + n_in) if reg_head else nn.Sequential(nn.AvgPool2d(head_pool), head)
         layers += [nn.Identity(), nn.Identity(), _ResBlock(c + n_in), head]
@@ -112,6 +116,7 @@ class PlainGenerator(nn.Module):
         bins:torch.Tensor|None=None, # The bin centres of a 'bins' head (Q, 2); None: the generator regresses ab
         T:float=0.38, # Temperature of the annealed mean
         vivid:float|None=None, # A number: the generator has both heads (`Pix2Pix(head='both')`), blended by `decode_both`
+        beside:bool=False, # With `vivid`: the heads are `Pix2Pix(head='ab+bins')`'s, the bins beside a full-size regression
     ):
         super().__init__()
         from colorlab.pix2pix import BACKBONES
@@ -120,7 +125,8 @@ class PlainGenerator(nn.Module):
         enc = BACKBONES[backbone](n_in=1, pretrained=False)
         if bins is None: self.G, self.bins = PlainUnet(enc), None
         else:
-            self.G = PlainUnet(enc, n_out=len(bins), y_range=None, head_pool=4, reg_head=vivid is not None)
+            self.G = (PlainUnet(enc, head_pool=4, bins_beside=len(bins)) if beside else
+                      PlainUnet(enc, n_out=len(bins), y_range=None, head_pool=4, reg_head=vivid is not None))
             self.register_buffer('bins', bins.float())
         self.T, self.vivid = T, vivid
     def predict(self, L:torch.Tensor) -> torch.Tensor:

@@ -41,7 +41,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--out', default='runs/default')
     p.add_argument('--data', nargs='+', default=None, help='photo folders (default: Imagenette and diverse/)')
-    p.add_argument('--head', choices=['bins', 'ab', 'both'], default='bins')
+    p.add_argument('--head', choices=['bins', 'ab', 'both', 'ab+bins'], default='bins')
     p.add_argument('--epochs', type=int, default=100, help='stop after this many epochs in all')
     p.add_argument('--hours', type=float, default=None, help='stop before an epoch that would end after this many hours')
     p.add_argument('--size', type=int, default=96)
@@ -53,6 +53,7 @@ def main():
     p.add_argument('--init', default=None, metavar='CHECKPOINT', help="a new run's first epoch starts from these weights (a second stage)")
     p.add_argument('--unfreeze', action='store_true', help="train the encoder too (default: kept frozen)")
     p.add_argument('--only-ab', action='store_true', help="with --head both: train the regression head alone")
+    p.add_argument('--only-bins', action='store_true', help="with --head ab+bins: train the bins head alone")
     a = p.parse_args()
     data = a.data or [str(data_path('imagenette')), os.environ.get('COLORLAB_DIVERSE', '../diverse')]
     for d in data:
@@ -63,7 +64,8 @@ def main():
                            max_valid=a.max_valid, resume=str(out/'last.pth') if rows else None,
                            init=None if rows else a.init,
                            model_args=dict(backbone='efficientnet_lite0', pretrained=True, gan=False, head=a.head,
-                                           freeze_encoder=not a.unfreeze, **(dict(only_ab=True) if a.only_ab else {})))
+                                           freeze_encoder=not a.unfreeze, **(dict(only_ab=True) if a.only_ab else {}),
+                                           **(dict(only_bins=True) if a.only_bins else {})))
     run_epochs(config, out, a.epochs, a.hours)
 
 if __name__ == '__main__': main()
