@@ -482,6 +482,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                   'colorlab.pix2pix.decode_both': ('pix2pix.html#decode_both', 'colorlab/pix2pix.py'),
                                   'colorlab.pix2pix.efficientnet_lite0_body': ( 'pix2pix.html#efficientnet_lite0_body',
                                                                                 'colorlab/pix2pix.py'),
+                                  'colorlab.pix2pix.interpolate_weights': ('pix2pix.html#interpolate_weights', 'colorlab/pix2pix.py'),
                                   'colorlab.pix2pix.receptive_field': ('pix2pix.html#receptive_field', 'colorlab/pix2pix.py'),
                                   'colorlab.pix2pix.regression': ('pix2pix.html#regression', 'colorlab/pix2pix.py'),
                                   'colorlab.pix2pix.resnet18_body': ('pix2pix.html#resnet18_body', 'colorlab/pix2pix.py'),

@@ -12,7 +12,7 @@ from .labgan import PatchDiscriminator, AdversarialLoss, frozen
 # %% auto #0
 __all__ = ['BACKBONES', 'HEADS', 'BLENDED', 'resnet18_body', 'efficientnet_lite0_body', 'TwoHeads', 'BinsBeside', 'regression',
            'unet_generator', 'receptive_field', 'check_vivid', 'Pix2Pix', 'bin_lookup', 'decode_bins', 'confidence',
-           'decode_both']
+           'decode_both', 'interpolate_weights']
 
 # %% ../nbs/07_pix2pix.ipynb #46d3619b
 def resnet18_body(
@@ -334,3 +334,16 @@ def decode_both(
     ab = w * mean + (1 - w) * reg  # before upsampling to `size`
     return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)
 
+
+# %% ../nbs/07_pix2pix.ipynb #a0ebc034
+def interpolate_weights(
+    a:dict, # The state dict at alpha = 0 (e.g. the L1 stage)
+    b:dict, # The state dict at alpha = 1 (e.g. the GAN stage fine-tuned from `a`), with the same keys and shapes
+    alpha:float, # How far from `a` towards `b`
+) -> dict:
+    "ESRGAN's network interpolation: (1 - alpha) a + alpha b for every floating-point tensor, the others as in `b`"
+    if set(a) != set(b): raise ValueError(f"the two models differ in their weights: {sorted(set(a) ^ set(b))[:5]}")
+    bad = [k for k in b if a[k].shape != b[k].shape]
+    if bad: raise ValueError(f"the two models differ in the shapes of {bad[:5]}")
+    return {k: torch.lerp(a[k].float(), b[k].float(), float(alpha)).to(b[k].dtype) if b[k].is_floating_point() else b[k]
+            for k in b}
