@@ -190,7 +190,8 @@ def _inference_model(ck:dict, path) -> nn.Module:
     if head != 'ab' and 'bins' not in G:
         raise ValueError(f"'{path}' is damaged: its model scores ab bins, but the file lacks the bins' colours ('bins')")
     bins = G['bins'] if head != 'ab' else None
-    vivid = hp.get('vivid', 1.) if head in ('both', 'ab+bins') else None  # two heads, blended
+    from colorlab.pix2pix import BLENDED
+    vivid = hp.get('vivid', 1.) if head in BLENDED else None  # two heads, blended
     if vivid is not None:
         from colorlab.pix2pix import check_vivid
         try: vivid = check_vivid(vivid)

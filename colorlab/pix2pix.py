@@ -83,6 +83,8 @@ class BinsBeside(nn.Sequential):
         self.bins = nn.Sequential(nn.AvgPool2d(pool), nn.Conv2d(conv.in_channels, hidden, 3, padding=1), nn.ReLU(),
                                   nn.Conv2d(hidden, hidden, 3, padding=1), nn.ReLU(), nn.Conv2d(hidden, n_bins, 1))
     def forward(self, x):
+        if x.shape[-2] % self.pool or x.shape[-1] % self.pool:
+            raise ValueError(f"head='ab+bins' needs a height and width that are multiples of {self.pool}, not {x.shape[-2]}x{x.shape[-1]}")
         low, high = self.y_range
         reg = torch.sigmoid(self[0](x)) * (high - low) + low  # what the one-headed model's `SigmoidRange` gives
         # one tensor at the scores' resolution: each regressed pixel's pool x pool block folded into channels, losslessly

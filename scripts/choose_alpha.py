@@ -3,6 +3,9 @@
     COLORLAB_DATA=../shared/data python scripts/choose_alpha.py runs/lessons/pix2pix_l1/epoch3.pth runs/lessons/pix2pix/last.pth \\
         --unlike ../mcmaster18 --write colorlab/weights/pix2pix.pth
 
+The shipped file was made from the GAN stage as it had been exported (`git show 203a158:colorlab/weights/pix2pix.pth`,
+the same weights in float16), so its metadata (training, budget, recipe) carried over.
+
 ESRGAN's network interpolation (Wang et al. 2018, section 3.4): the weights (1 - alpha) x L1 stage + alpha x GAN stage
 of two networks of one architecture, the second fine-tuned from the first with a critic, give a model between them,
 from faithful and dull (alpha 0) to vivid and riskier (alpha 1), with no training (`colorlab.pix2pix.interpolate_weights`).
@@ -53,9 +56,10 @@ def main():
     g1, g2 = generator(ck_l1), generator(ck_gan)
     tmp, files, models = Path(tempfile.mkdtemp(prefix='alpha-')), {}, {'gray': GrayColorizer()}
     for al in map(float, a.alphas.split(',')):
-        ck = {**ck_gan, 'model': interpolate_weights(g1, g2, al)}
-        files[al] = tmp/f'alpha{al:g}.pth'; torch.save(ck, files[al])
-        models[f'alpha={al:g}'] = Colorizer.from_checkpoint(files[al])
+        ck = {**ck_gan, 'model': interpolate_weights(g1, g2, al), 'dropped': ['D']}  # the generator alone, as an exported file
+        label = f'alpha={al:g}'
+        files[label] = tmp/f'alpha{al:g}.pth'; torch.save(ck, files[label])
+        models[label] = Colorizer.from_checkpoint(files[label])
     ev = evaluate(models, held_out(a.n, a.seed, a.unlike), lpips_net=lpips_model(), inception=inception_model(None), verbose=True)
     by = ev.summary(by='group')
     s, u = by.xs('heldout', level='group'), by.xs('unlike', level='group')
@@ -72,12 +76,12 @@ def main():
     if a.write:
         al = float(chosen.split('=')[1])
         meta = ck_gan.get('meta', {})
-        path = export_model(files[al], a.write,
+        path = export_model(files[chosen], a.write,
             description=meta.get('description', "07_pix2pix's U-Net") + f"; its weights interpolated between the two stages "
                         f"(ESRGAN's network interpolation): {1 - al:g} x the L1 stage + {al:g} x the GAN stage",
             interpolation=dict(alpha=al, rule='scripts/choose_alpha.py', heldout_photos=int(s.loc[chosen, 'n']),
                                unlike_photos=int(u.loc[chosen, 'n']), unlike=Path(a.unlike).name))
-        path = export_model(path, path, valid={**{k: v for k, v in meta.get('valid', {}).items() if k == 'valid_ab_error'}, **scores(path)})
+        path = export_model(path, path, valid=scores(path))  # the GAN stage's validation loss is not this model's: left out
         print(f'wrote {path}: {read_checkpoint(path)["meta"]["valid"]}')
 
 if __name__ == '__main__': main()

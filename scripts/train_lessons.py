@@ -15,6 +15,12 @@ not started, and the same command continues an interrupted run. On a 2-core CPU 
 `--export DIR` writes `DIR/NAME.pth` for each trained model (float16, what inference needs) with its recipe, data,
 budget, photos seen and hours in its metadata, and its Kodak24 and BSDS500-val scores (PSNR, LPIPS, colourfulness
 ratio at full resolution) when `--score` is given. `--table` prints what the shipped files say, as a Markdown table.
+
+The shipped pix2pix is not the GAN stage's last epoch as it is: its weights lie between the two stages (ESRGAN's
+network interpolation), at the alpha that `scripts/choose_alpha.py` chose by its rule, which also exports it:
+
+    python scripts/choose_alpha.py runs/lessons/pix2pix_l1/epoch3.pth runs/lessons/pix2pix/last.pth \
+        --unlike ../mcmaster18 --write colorlab/weights/pix2pix.pth
 """
 import argparse, json, os
 from pathlib import Path
@@ -120,7 +126,10 @@ def main():
         if not Path(d).is_dir(): p.error(f"'{d}' is not a folder (build diverse/ with ../shared/data/build_diverse.sh)")
     root = Path(a.out)
     for name in names:
-        if a.export: print(export_one(name, root, Path(a.export), data, a.minutes, a.score), flush=True); continue
+        if a.export:
+            print(export_one(name, root, Path(a.export), data, a.minutes, a.score), flush=True)
+            if name == 'pix2pix': print('pix2pix: the GAN stage as it is; the shipped one is interpolated by scripts/choose_alpha.py (see above)')
+            continue
         for run in runs_of(name): train_one(run, root, data, a.minutes, a.max_photos, a.seed)
 
 if __name__ == '__main__': main()
