@@ -83,8 +83,8 @@ def _check_resume(path, model:ColorModel):
                          f"{model_label(model.name, model.hparams)}: resume with the same --model and options (--nf, --backbone, "
                          "--arg), or start a new run without --resume")
 
-def init_weights(path, model:ColorModel):
-    "Load the weights of checkpoint `path` (a training checkpoint or an exported model) into `model`, a new run's model"
+def init_weights(path, model:ColorModel) -> list:
+    "Load the weights of checkpoint `path` (a training checkpoint or an exported model) into `model`, a new run's model; the names of the fresh ones it did not hold"
     ck = read_checkpoint(path)
     check_checkpoint(ck, path, ('model_name', 'model'), 'a colorlab checkpoint or exported model')  # NaN weights too
     if ck['model_name'] != model.name: raise ValueError(f"--init '{path}' holds a {ck['model_name']} model, not a {model.name}")
@@ -97,6 +97,7 @@ def init_weights(path, model:ColorModel):
         raise ValueError(f"--init '{path}' does not fit {model_label(model.name, model.hparams)}: "
                          + '; '.join(bad + [f'{k} missing' for k in missing])[:500])
     model.load_state_dict(ck['model'], strict=False)  # float16 weights of an exported file are cast as they are copied
+    return [k for k in own if k not in ck['model'] and k.startswith(fresh)]
 
 def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResult]:
     "Perform the training run `cfg`: check the data, cache it, build the model, fit"
@@ -106,7 +107,7 @@ def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResu
     if cfg.init is not None and cfg.resume is not None:
         raise ValueError('--init starts a new run from weights, --resume continues one: give one of them')
     if cfg.resume is not None: _check_resume(cfg.resume, model)  # and on a checkpoint of another model
-    if cfg.init is not None: init_weights(cfg.init, model)
+    started = init_weights(cfg.init, model) if cfg.init is not None else []  # the weights and buffers left fresh
     data = [Path(d).expanduser() for d in cfg.data] if isinstance(cfg.data, (list, tuple)) else Path(cfg.data).expanduser()
     device = default_device(f'cuda:{torch.cuda.current_device()}' if torch.cuda.is_available() else None)
     def make():
@@ -122,7 +123,9 @@ def train(cfg:TrainConfig, show_progress:bool=True) -> tuple[ColorModel, FitResu
         (out/'config.json').write_text(json.dumps(dataclasses.asdict(cfg), indent=2))
     seed_everything(cfg.seed)  # again: whatever the data loading drew, `prepare` and `fit` start from the seed
     model.adapt_loaders(dls)  # a resumed run, too, needs the loaders its model was trained with
-    if cfg.resume is None and cfg.init is None: model.prepare(dls)  # learned from the data once; a resumed or initialised run has it
+    buffers = {k for k, _ in model.named_buffers()}
+    if cfg.resume is None and (cfg.init is None or buffers & set(started)):  # what `prepare` learns from the data, once:
+        model.prepare(dls)  # a resumed run has it, an initialised one too unless its file lacked it (bins added to an 'ab' model)
     res = fit(model, dls, cfg.epochs, cfg.lr, out=out, seed=cfg.seed, amp=cfg.amp, resume=cfg.resume,
               config=dataclasses.asdict(cfg), show_progress=show_progress)
     return model, res
