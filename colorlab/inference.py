@@ -190,10 +190,9 @@ def _inference_model(ck:dict, path) -> nn.Module:
     if head != 'ab' and 'bins' not in G:
         raise ValueError(f"'{path}' is damaged: its model scores ab bins, but the file lacks the bins' colours ('bins')")
     bins = G['bins'] if head != 'ab' else None
-    from colorlab.pix2pix import BLENDED
+    from colorlab.pix2pix import BLENDED, check_vivid
     vivid = hp.get('vivid', 1.) if head in BLENDED else None  # two heads, blended
     if vivid is not None:
-        from colorlab.pix2pix import check_vivid
         try: vivid = check_vivid(vivid)
         except ValueError as e: raise ValueError(f"'{path}' is damaged: {e}") from None
     return _fit(PlainGenerator(hp.get('backbone', 'resnet18'), bins, hp.get('T', 0.38), vivid, beside=head == 'ab+bins'),

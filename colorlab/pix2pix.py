@@ -114,11 +114,9 @@ def unet_generator(
     from fastai.layers import ConvLayer
     net = DynamicUnet(BACKBONES[backbone](n_in=1, pretrained=pretrained), n_out, img_size=(64, 64),
                       y_range=None if bins_beside else y_range)  # `BinsBeside` squashes the regression itself, not the scores
-    if bins_beside:
-        i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))
-        net.layers[i] = BinsBeside(net.layers[i][0], bins_beside, max(head_pool, 1), y_range=y_range)
-    elif head_pool > 1:  # the final 1x1 convolution, at 1/head_pool of the resolution: 261 bins cost 16x less at 1/4
-        i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))
+    i = max(i for i, m in enumerate(net.layers) if isinstance(m, ConvLayer))  # the final 1x1 convolution
+    if bins_beside: net.layers[i] = BinsBeside(net.layers[i][0], bins_beside, max(head_pool, 1), y_range=y_range)
+    elif head_pool > 1:  # it, at 1/head_pool of the resolution: 261 bins cost 16x less at 1/4
         conv = net.layers[i]
         net.layers[i] = (TwoHeads(nn.AvgPool2d(head_pool), conv, conv[0].in_channels) if reg_head
                          else nn.Sequential(nn.AvgPool2d(head_pool), conv))

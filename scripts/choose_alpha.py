@@ -32,7 +32,7 @@ from colorlab.metrics import inception_model, lpips_model
 from colorlab.pix2pix import interpolate_weights
 from colorlab.train import read_checkpoint
 from colorlab.data import image_files
-from choose_vivid import held_out
+from choose_vivid import group_tables, held_out
 from train_lessons import scores
 
 def generator(ck:dict) -> dict:
@@ -61,11 +61,7 @@ def main():
         files[label] = tmp/f'alpha{al:g}.pth'; torch.save(ck, files[label])
         models[label] = Colorizer.from_checkpoint(files[label])
     ev = evaluate(models, held_out(a.n, a.seed, a.unlike), lpips_net=lpips_model(), inception=inception_model(None), verbose=True)
-    by = ev.summary(by='group')
-    s, u = by.xs('heldout', level='group'), by.xs('unlike', level='group')
-    cols = ['n', 'psnr', 'lpips', 'colorfulness_ratio', 'delta_cf', 'fid', 'kid']
-    print('held-out photos (Imagenette val, diverse/val)'); print(s[cols].round(4).to_string())
-    print(f"photos unlike the training sources ('{a.unlike}')"); print(u[cols].round(4).to_string())
+    s, u = group_tables(ev, a.unlike)
     grid = [m for m in models if m.startswith('alpha=')]
     cand = [m for m in grid if s.loc[m, 'colorfulness_ratio'] >= 0.6]
     if not cand: return print('no alpha reaches a colourfulness ratio of 0.6 on the held-out photos: none chosen')

@@ -55,6 +55,16 @@ def held_out(n:int, seed:int, unlike:str|None=None) -> Path:
     if unlike: (tmp/'unlike').symlink_to(Path(unlike).resolve(), target_is_directory=True)
     return tmp
 
+COLS = ['n', 'psnr', 'lpips', 'colorfulness_ratio', 'delta_cf', 'fid', 'kid']
+
+def group_tables(ev, unlike:str):
+    "Print and return the summaries of the held-out photos and of the unlike ones, from an evaluation of `held_out(..., unlike)`"
+    by = ev.summary(by='group')
+    s, u = by.xs('heldout', level='group'), by.xs('unlike', level='group')
+    print('held-out photos (Imagenette val, diverse/val)'); print(s[COLS].round(4).to_string())
+    print(f"photos unlike the training sources ('{unlike}')"); print(u[COLS].round(4).to_string())
+    return s, u
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('checkpoint', help='the two-headed model (a training checkpoint or exported file)')
@@ -77,17 +87,13 @@ def main():
     if a.unlike and not image_files(a.unlike): p.error(f"--unlike '{a.unlike}' holds no photos")
     folder = held_out(a.n, a.seed, a.unlike)
     ev = evaluate(models, folder, lpips_net=lpips_model(), inception=inception_model(None), verbose=True)
-    pd_opts = ['n', 'psnr', 'lpips', 'colorfulness_ratio', 'delta_cf', 'fid', 'kid']
     if a.unlike:
-        by = ev.summary(by='group')
-        s, u = by.xs('heldout', level='group'), by.xs('unlike', level='group')  # held-out photos; photos unlike the sources
-        print('held-out photos (Imagenette val, diverse/val)'); print(s[pd_opts].round(4).to_string())
-        print(f"photos unlike the training sources ('{a.unlike}')"); print(u[pd_opts].round(4).to_string())
+        s, u = group_tables(ev, a.unlike)
         lp = ev.ok[ev.ok.group == 'unlike'].pivot(index='image', columns='model', values='lpips')
     else:
         s = u = ev.summary()
         lp = ev.ok.pivot(index='image', columns='model', values='lpips')
-        print(s[pd_opts].round(4).to_string())
+        print(s[COLS].round(4).to_string())
     grid = [m for m in models if m.startswith('K=')]
     cand = [m for m in grid if s.loc[m, 'colorfulness_ratio'] >= 0.6]
     if not cand: return print('no setting reaches a colourfulness ratio of 0.6: none chosen')
