@@ -323,14 +323,18 @@ def decode_both(
     T:float, # Temperature of the annealed mean
     vivid:float, # The bins' share is `vivid` x their confidence, at most 1; the regression has the rest
     size:tuple, # (H, W) to upsample to
+    detail:bool=True, # With a regression finer than the bins (`BinsBeside`): keep its detail finer than their grid
 ) -> torch.Tensor:
     "Normalised ab (B, 2, H, W): the annealed mean where the bins are sure, the regression where they are not, upsampled"
     from colorlab.zhang import annealed_mean
     Q = len(bins)
     logits, reg = out[:, :Q].float(), regression(out, Q).float()
     w, mean = (vivid * confidence(logits)).clamp(0, 1), annealed_mean(logits, bins, T) / 110
-    if reg.shape[-2:] != w.shape[-2:]:  # `BinsBeside`: the blend at the regression's resolution (sharper colour edges)
-        w, mean = (F.interpolate(t, size=reg.shape[-2:], mode='bilinear', align_corners=False) for t in (w, mean))
+    if reg.shape[-2:] != w.shape[-2:]:  # `BinsBeside`: the blend at the regression's resolution
+        up = lambda t: F.interpolate(t, size=reg.shape[-2:], mode='bilinear', align_corners=False)
+        w, mean = up(w), up(mean)
+        # the bins give the colour of each patch of their grid, the regression the edges within it
+        if detail: mean = mean + reg - up(F.interpolate(reg, size=logits.shape[-2:], mode='area'))
     ab = w * mean + (1 - w) * reg  # before upsampling to `size`
     return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)
 

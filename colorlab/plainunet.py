@@ -128,9 +128,9 @@ class PlainGenerator(nn.Module):
             self.G = (PlainUnet(enc, head_pool=4, bins_beside=len(bins)) if beside else
                       PlainUnet(enc, n_out=len(bins), y_range=None, head_pool=4, reg_head=vivid is not None))
             self.register_buffer('bins', bins.float())
-        self.T, self.vivid = T, vivid
+        self.T, self.vivid, self.detail = T, vivid, True  # `detail`: as `decode_both`'s
     def predict(self, L:torch.Tensor) -> torch.Tensor:
         if self.bins is None: return self.G(L)
         from colorlab.pix2pix import decode_bins, decode_both
-        if self.vivid is not None: return decode_both(self.G(L), self.bins, self.T, self.vivid, L.shape[-2:])
+        if self.vivid is not None: return decode_both(self.G(L), self.bins, self.T, self.vivid, L.shape[-2:], self.detail)
         return decode_bins(self.G(L), self.bins, self.T, L.shape[-2:])
