@@ -7,6 +7,9 @@
 `--vivid` (two-headed models, `--head both` or `ab+bins`) sets the blend of the shipped model (chosen on held-out photos by
 `scripts/choose_vivid.py`); its recipe then starts with what the model it was trained from (`--init`) says.
 
+A run started from another (`--init`) is described with every stage behind it, back to the exported model the first
+one started from. `--working-size` sets the short side the shipped model colorizes at (default: its training size).
+
 `--T` sets the annealed mean's temperature of the shipped model (chosen on `diverse/val` by
 `scripts/choose_temperature.py`). The scores in the metadata are read from the `metrics.csv` files that
 `colorlab evaluate --models ...,default` wrote into `eval/kodak24` and `eval/bsds500-val`: export, evaluate
@@ -58,6 +61,8 @@ def main():
     p.add_argument('--T', type=float, required=True, help="the annealed mean's temperature")
     p.add_argument('--vivid', type=float, default=None, help="a two-headed model's blend")
     p.add_argument('--init-about', default=None, help="what the model it was trained from (--init) is, in words (default: its path)")
+    p.add_argument('--working-size', type=int, default=None,
+                   help="the short side the network sees when it colorizes (default: the training size); chosen by choose_vivid.py --sizes")
     p.add_argument('--no-scores', action='store_true', help="leave the scores out (before `default` is evaluated)")
     a = p.parse_args()
     run, name = Path(a.run), f'epoch{a.epoch}'
@@ -104,11 +109,13 @@ def main():
                        f"cross-entropy, annealed mean T={a.T}) and an L1 regression of ab, blended by the bins' confidence "
                        f"(their share: vivid={a.vivid:g} x (1 - entropy / log 261), at most 1)" if two else
                        f"Zhang et al.'s head: scores of 261 ab bins at 1/4 resolution, class-rebalanced cross-entropy, annealed mean (T={a.T})"),
+        working_size=f"colorizes at a short side of {a.working_size or cfg['size']} px (the metadata's 'size'), trained on crops of {cfg['size']} px",
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
         training=f"scripts/train_default.py (bs {cfg['bs']}, betas (0.9, 0.999), bf16 autocast, channels_last), {recipe}; "
                  f"{added}: {photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
+        **({'size': a.working_size} if a.working_size else {}),
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')
     print(read_checkpoint(a.dest)['meta'])
 

@@ -7,6 +7,10 @@ with Zhang et al.'s classification head over 261 ab bins (class-rebalanced, anne
     python scripts/train_default.py --out runs/stage2 --init runs/default/epoch7.pth --unfreeze --lr 1e-4 --decay-from 0 --decay-epochs 4 --epochs 4
     git show 0fa16f6:colorlab/weights/default.pth > previous.pth     # the one-headed bins default the two-headed one grew from
     python scripts/train_default.py --out runs/twohead --head both --only-ab --init previous.pth --lr 1e-3 --decay-from 0 --decay-epochs 10 --epochs 10
+    python scripts/train_default.py --out runs/beside3 --head ab+bins --init runs/beside2/epoch6.pth --lr 1e-4 --decay-from 0 --decay-epochs 5 --epochs 5
+
+The last: 'ab+bins' (bins beside the first default's regression, `--only-bins` first) then trained whole, the decoder
+and both heads together (docs/results.md, "Tried and not shipped").
 
 `--head both --only-ab --init SHIPPED` is issue 22's two-headed default: the shipped bins model's trunk and head, kept
 exactly (weights and BatchNorm statistics), and a new regression head on the same features, trained with L1.
