@@ -59,9 +59,11 @@ def main():
     p.add_argument('--top1', type=int, default=500, help='Imagenette validation photos for top-1 (0: leave it out)')
     p.add_argument('--write-meta', action='store_true', help="record the new model's numbers in its metadata")
     p.add_argument('--json', default=None, help='also write the numbers here')
+    p.add_argument('--no-detail', action='store_true', help="an 'ab+bins' model decoded as before decode_both's detail (detail=False)")
     a = p.parse_args()
     models = {'gray': GrayColorizer(), **{k: Colorizer.from_checkpoint(from_history(c)) for k, c in EARLIER.items()},
               'default': Colorizer.from_checkpoint(a.new)}
+    if a.no_detail: models['default'].model.detail = False
     ev = evaluate(models, both_sets(), lpips_net=lpips_model(), inception=inception_model(None), verbose=True)
     top1 = {}
     if a.top1:

