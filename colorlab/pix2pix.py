@@ -330,13 +330,13 @@ def decode_both(
     Q = len(bins)
     logits, reg = out[:, :Q].float(), regression(out, Q).float()
     w, mean = (vivid * confidence(logits)).clamp(0, 1), annealed_mean(logits, bins, T) / 110
-    if reg.shape[-2:] != w.shape[-2:]:  # `BinsBeside`: the blend at the regression's resolution
+    if reg.shape[-2:] == w.shape[-2:]: ab = w * mean + (1 - w) * reg  # `TwoHeads`: the blend at the heads' resolution
+    else:  # `BinsBeside`: the regression, moved by w towards the bins' colour; the move is found at their resolution
         up = lambda t: F.interpolate(t, size=reg.shape[-2:], mode='bilinear', align_corners=False)
-        w, mean = up(w), up(mean)
-        # the bins give the colour of each patch of their grid, the regression the edges within it
-        if detail: mean = mean + reg - up(F.interpolate(reg, size=logits.shape[-2:], mode='area'))
-    ab = w * mean + (1 - w) * reg  # before upsampling to `size`
-    return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)
+        # with `detail`, towards the bins' colour less the regression's own average over each patch: its detail stays
+        move = up(mean - F.interpolate(reg, size=logits.shape[-2:], mode='area')) if detail else up(mean) - reg
+        ab = reg + up(w) * move
+    return F.interpolate(ab, size=tuple(size), mode='bilinear', align_corners=False)  # to `size`
 
 
 # %% ../nbs/07_pix2pix.ipynb #a0ebc034
