@@ -45,20 +45,21 @@ def resolve(path, run:Path) -> Path:
     raise SystemExit(f"'{path}', which '{run}' started from (--init), is missing: put it back (an exported model may come "
                      f"from git history, e.g. git show 4af8c84:colorlab/weights/default.pth > {path}) to export")
 
-def chain(run:Path, epoch:int) -> tuple[list, dict|None]:
-    "The stages behind `epoch` of `run`, first to last, walking `--init` back; and the exported model's meta the first started from (or None)"
+def chain(run:Path, ck:dict) -> tuple[list, dict|None]:
+    "The stages behind checkpoint `ck` of `run`, first to last, walking `--init` back; and the exported model's meta the first started from (or None)"
     stages, seen = [], set()
     while True:
+        epoch = int(ck['epoch'])  # a training checkpoint (epochN.pth or last.pth) knows its epoch
         if (run.resolve(), epoch) in seen: raise SystemExit(f"the runs' --init files go round in a circle at '{run}'")
         seen.add((run.resolve(), epoch))
         init = read_checkpoint(run/'epoch1.pth')['config'].get('init')  # a later stage (--init) starts from another run's epoch
-        stages.insert(0, dict(init=init, hparams=read_checkpoint(run/f'epoch{epoch}.pth')['hparams'],
+        stages.insert(0, dict(init=init, hparams=ck['hparams'],
                               rows=[r for r in csv.DictReader(open(run/'progress.csv')) if int(r['epoch']) <= epoch]))
         if init is None: return stages, None
         f = resolve(init, run)
         ck = read_checkpoint(f)
         if 'meta' in ck: return stages, ck['meta']  # an exported file
-        run, epoch = f.parent, int(ck['epoch'])  # a training checkpoint (epochN.pth or last.pth) knows its epoch
+        run = f.parent
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -73,6 +74,7 @@ def main():
     a = p.parse_args()
     run, name = Path(a.run), f'epoch{a.epoch}'
     ck = read_checkpoint(run/f'{name}.pth')
+    stages, first = chain(run, {**ck, 'hparams': dict(ck['hparams'])})  # as it trained, before the changes below
     ck['hparams']['T'] = a.T
     from colorlab.pix2pix import BLENDED
     two, beside = ck['hparams'].get('head') in BLENDED, ck['hparams'].get('head') == 'ab+bins'
@@ -85,7 +87,6 @@ def main():
     import torch
     src = Path(tempfile.mkdtemp())/f'{name}.pth'
     torch.save(ck, src)
-    stages, first = chain(run, a.epoch)
     rows = [r for st in stages for r in st['rows']]
     hours, photos = sum(float(r['seconds']) for r in rows) / 3600, sum(int(r['photos']) for r in rows)
     regression_trained = beside and any(not st['hparams'].get('only_bins') for st in stages)
