@@ -4,7 +4,7 @@
 
 # %% ../nbs/09b_batch.ipynb #95d731e6
 from __future__ import annotations
-import fnmatch, glob, os, sys, warnings
+import fnmatch, glob, io, os, sys, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,7 +47,9 @@ def _save_array(a:np.ndarray, path:Path, exif:bytes|None=None):
     if fmt == 'JPEG' and im.mode == 'RGBA': im = im.convert('RGB')  # JPEG has no alpha
     kw = dict(quality=95) if fmt in ('JPEG', 'WEBP') else {}
     if exif and fmt in ('JPEG', 'PNG', 'WEBP'): kw['exif'] = exif
-    with open(path, 'wb') as f: im.save(f, fmt, **kw)
+    buf = io.BytesIO()  # encoded in memory, then written by Python, which raises on a full disk: Pillow's JPEG writer,
+    im.save(buf, fmt, **kw)  # given the file itself, can stop short without an error (a truncated file, and no failure)
+    path.write_bytes(buf.getbuffer())
 
 def save_image(
     a:np.ndarray, # An (H, W, 3 or 4) uint8 or uint16 array
@@ -95,13 +97,17 @@ def _matches(parts:tuple, pats:tuple) -> bool:
     return bool(parts) and fnmatch.fnmatchcase(parts[0], pats[0]) and _matches(parts[1:], pats[1:])
 
 # %% ../nbs/09b_batch.ipynb #b573f6c5
+def _same_folder(out:Path, folder:str|Path, what:str):
+    "Refuse an output folder that is the input folder `folder` (`what` names it in the message)"
+    if out.resolve() == Path(folder).resolve():
+        raise UsageError(f"-o '{out}' is {what}: the colorized photos would replace the originals, "
+                         "and colorlab never overwrites an input. Choose another output folder")
+
 def _find(arg:str, out:Path, overwrite:bool=False) -> list[Job]:
     "The jobs of one command-line input: a file, a folder or a glob"
     p = Path(arg).expanduser()
     if p.is_dir():
-        if out.resolve() == p.resolve():
-            raise UsageError(f"-o '{out}' is the input folder '{arg}': the colorized photos would replace the originals, "
-                             "and colorlab never overwrites an input. Choose another output folder")
+        _same_folder(out, p, f"the input folder '{arg}'")
         if overwrite and out.resolve().is_relative_to(p.resolve()):
             raise UsageError(f"-o '{out}' is inside the input folder '{arg}', and with --overwrite the photos already in it, "
                              "which may be originals, would be replaced: colorlab never overwrites an input. Choose an output "
@@ -116,7 +122,16 @@ def _find(arg:str, out:Path, overwrite:bool=False) -> list[Job]:
         pattern = os.path.expanduser(arg)
         base = _glob_base(pattern)
         pats = Path(os.path.relpath(pattern, base)).parts
-        files = [f for f in walk_files(base, lambda n: _media(Path(n)), skip=out) if _matches(Path(os.path.relpath(f, base)).parts, pats)]
+        _same_folder(out, base, f"the folder '{base}' that '{arg}' searches")
+        matched = lambda f: _matches(Path(os.path.relpath(f, base)).parts, pats)
+        if overwrite and out.resolve().is_relative_to(Path(base).resolve()) and out.is_dir():
+            # photos in -o are never inputs (skipped below), but the pattern matches them: originals, perhaps, that --overwrite would replace
+            held = next((f for f in walk_files(out, lambda n: _media(Path(n))) if matched(f)), None)
+            if held is not None:
+                raise UsageError(f"-o '{out}' holds '{held}', which '{arg}' matches, and with --overwrite it could be replaced: "
+                                 "colorlab never overwrites an input. Choose an output folder the pattern does not reach, "
+                                 "or run without --overwrite")
+        files = [f for f in walk_files(base, lambda n: _media(Path(n)), skip=out) if matched(f)]
         if not files: raise UsageError(f"'{arg}' matches no image or video file")
         return [Job(f, out/os.path.relpath(f, base)) for f in files]
     raise UsageError(f"'{arg}': no such file or folder")
@@ -226,6 +241,8 @@ def colorize_jobs(
             ahead = b + 1 < len(batches) and pixels[b] + pixels[b + 1] <= 2**25
             loading = load(b + 1) if ahead else None
             ok = [(j, p) for j, p in zip(batch, photos) if isinstance(p, Photo)]
+            for j, p in ok:
+                if p.frames > 1: log(f"warning: '{j.src}' holds {p.frames} frames or pages: only the first is colorized")
             for j, p in zip(batch, photos):
                 if not isinstance(p, Photo): fail(j, p.problem)
             try:

@@ -14,7 +14,7 @@ from . import __version__
 from .core import data_path
 
 # %% auto #0
-__all__ = ['COMMANDS', 'cmd_cache', 'cmd_download', 'cmd_train', 'cmd_colorize', 'cmd_evaluate', 'main']
+__all__ = ['COMMANDS', 'cmd_cache', 'cmd_download', 'cmd_train', 'cmd_colorize', 'cmd_evaluate', 'Terminated', 'main']
 
 # %% ../nbs/90_cli.ipynb #285fb70c
 def _bad_numbers(cmd:str, **values) -> str|None:
@@ -94,7 +94,9 @@ def _value(v:str):
 def cmd_train(args) -> int:
     "Train a colorizer on a photo folder"
     from colorlab.core import cache_path
-    why = (_bad_numbers('train', size=args.size, bs=args.bs, epochs=args.epochs, max_photos=args.max_photos)
+    why = (_bad_numbers('train', size=args.size, bs=args.bs, epochs=args.epochs, max_photos=args.max_photos, nf=args.nf)
+           or (args.model == 'baseline' and args.size % 8 and  # three halvings, then three doublings back
+               f'colorlab train: the baseline needs a --size divisible by 8, not {args.size} (try {max(8, args.size // 8 * 8)})')
            or _bad_folder('train', 'the cache folder', cache_path('lab')) or _bad_folder('train', '--out', args.out))
     if why: print(why, file=sys.stderr); return 2
     from colorlab.models import TrainConfig, train
@@ -146,6 +148,7 @@ def _hints_options(args, jobs:list):
     from colorlab.photos import ImageLoadError
     try: return colour_stats(Path(args.reference).expanduser())
     except ImageLoadError as e: raise UsageError(f'--reference: {e}') from None
+    except ValueError as e: raise UsageError(f"--reference '{args.reference}': {e}") from None
 
 def cmd_colorize(args) -> int:
     "Colorize photos and films: files, folders and globs, written to -o at their relative paths"
@@ -186,6 +189,9 @@ def cmd_evaluate(args) -> int:
     why = (_bad_numbers('evaluate', size=args.size, max_images=args.max_images, max_side=args.max_side, max_train_photos=args.max_train_photos)
            or ('mean' in names and _bad_folder('evaluate', 'the cache folder', cache_path('lab'))) or None)  # 'mean' caches its photos
     if why: print(why, file=sys.stderr); return 2
+    if Path(args.out).expanduser().resolve().is_relative_to(data.resolve()):
+        print(f"colorlab evaluate: --out '{args.out}' is inside --data '{args.data}': its examples.jpg could replace a photo "
+              "there, and the next evaluation would score it as one. Choose a folder outside the photos", file=sys.stderr); return 2
     from colorlab.files import writable_folder
     try: writable_folder(Path(args.out).expanduser())  # before the work, not after it
     except OSError as e: print(f"colorlab evaluate: --out '{args.out}': {e.strerror or e}", file=sys.stderr); return 2
@@ -312,12 +318,24 @@ def _parser(command:str|None=None) -> argparse.ArgumentParser:
     return p
 
 
+class Terminated(KeyboardInterrupt):
+    "SIGTERM, raised where the program is, so that it stops as cleanly as on Ctrl-C (temporary files removed)"
+
+def _terminated(signum, frame): raise Terminated()
+
 def main(argv:list[str]|None=None) -> int:
     "The `colorlab` command"
     argv = sys.argv[1:] if argv is None else list(argv)
     args = _parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed escaped, never a crash
         if hasattr(stream, 'reconfigure'): stream.reconfigure(errors='backslashreplace')
+    import signal, threading
+    term = threading.current_thread() is threading.main_thread()  # only there can a signal handler be set
+    if term: before = signal.signal(signal.SIGTERM, _terminated)  # `kill`: the same clean stop as Ctrl-C
     try: return args.func(args)
+    except Terminated:
+        print('terminated', file=sys.stderr); return 143
     except KeyboardInterrupt:
         print('interrupted', file=sys.stderr); return 130
+    finally:
+        if term: signal.signal(signal.SIGTERM, before)

@@ -83,18 +83,18 @@ def _has_audio(path:Path, ffmpeg:str|None=None) -> bool|None:
     probe = shutil.which('ffprobe')
     if probe is not None:
         r = subprocess.run([probe, '-v', 'error', '-select_streams', 'a', '-show_entries', 'stream=index', '-of', 'csv=p=0',
-                            str(path)], capture_output=True, text=True)
+                            os.path.abspath(path)], capture_output=True, text=True)  # absolute: a name starting with '-' is no option
         return bool(r.stdout.strip())
     if ffmpeg is None: return None
-    r = subprocess.run([ffmpeg, '-hide_banner', '-i', str(path)], capture_output=True, text=True, errors='replace')
+    r = subprocess.run([ffmpeg, '-hide_banner', '-i', os.path.abspath(path)], capture_output=True, text=True, errors='replace')
     streams = re.findall(r'^\s*Stream #\d+:\d+.*?: (\w+):', r.stderr, re.M)  # with no output named, ffmpeg lists them and stops
     return 'Audio' in streams if streams else None
 
 def _mux_audio(ffmpeg:str, video:Path, src:Path, dest:Path) -> bool:
     "Write `video`'s picture with `src`'s audio track (if any) into `dest`; False if ffmpeg failed"
     for codec in ('copy', 'aac'):
-        r = subprocess.run([ffmpeg, '-v', 'error', '-y', '-i', str(video), '-i', str(src), '-map', '0:v:0', '-map', '1:a?',
-                            '-c:v', 'copy', '-c:a', codec, str(dest)], capture_output=True, text=True)
+        r = subprocess.run([ffmpeg, '-v', 'error', '-y', '-i', os.path.abspath(video), '-i', os.path.abspath(src), '-map', '0:v:0',
+                            '-map', '1:a?', '-c:v', 'copy', '-c:a', codec, os.path.abspath(dest)], capture_output=True, text=True)
         if r.returncode == 0: return True
     return False
 

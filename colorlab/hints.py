@@ -311,6 +311,7 @@ def colour_stats(
     s = max_side / max(rgb.shape[-2:])
     if s < 1: rgb = F.interpolate(rgb, scale_factor=s, mode='bilinear', antialias=True)
     ab = rgb2lab(rgb)[0, 1:].double().reshape(2, -1)
+    if ab.shape[1] < 2: raise ValueError(f'a reference photo needs at least two pixels to have a spread of colours, not {ab.shape[1]}')
     return ColourStats(ab.mean(1).numpy(), ab.std(1).numpy())
 
 def transfer(

@@ -137,7 +137,11 @@ def _inference_children(model:ColorModel) -> set[str]:
 
 def _fit(model:nn.Module, sd:dict, path, name:str, optional:tuple=()) -> nn.Module:
     "`model` in eval mode with the weights `sd` (as float32), or an error naming `path` if they do not fit it"
-    missing, unexpected = model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()}, strict=False)
+    try: missing, unexpected = model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()}, strict=False)
+    except RuntimeError as e:  # weights of other shapes: its hparams describe another network than its weights
+        bad = [l.strip() for l in str(e).splitlines() if 'size mismatch' in l]
+        raise ValueError(f"'{path}' does not fit the model '{name}' its settings describe: "
+                         + (bad[0] + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else '') if bad else str(e).splitlines()[0])) from None
     missing = [k for k in missing if not k.startswith(optional)]  # weights the file may leave out
     if missing or unexpected:
         raise ValueError(f"'{path}' does not fit the model '{name}': missing weights {missing[:3]}, unexpected weights {unexpected[:3]}")

@@ -29,6 +29,7 @@ class Photo:
     path: Path|None = None
     mode: str = '' # The file's colour mode as Pillow names it ('RGB', 'L', 'P', 'I;16', 'CMYK', ...)
     bits: int = 8 # Bits per channel in the file
+    frames: int = 1 # Frames (an animated GIF) or pages (a TIFF) in the file; only the first is read
 
     @property
     def size(self) -> tuple[int, int]: return self.rgb.shape[1], self.rgb.shape[0]
@@ -142,6 +143,7 @@ def load_image(
                 w, h = im.size  # as stored: the short side is the same after any EXIF turn
                 im.draft(im.mode, (max(1, w * draft // min(w, h)), max(1, h * draft // min(w, h))))
             a, mode, bits = _pixels(im, path, raw)
+            frames = getattr(im, 'n_frames', 1)
     except ImageLoadError: raise
     except UnidentifiedImageError: raise ImageLoadError(path, 'not an image, or a format Pillow cannot read') from None
     except Image.DecompressionBombError as e:  # above twice Pillow's limit: refused inside `Image.open`
@@ -153,7 +155,9 @@ def load_image(
         raise ImageLoadError(path, why) from None
     except Exception as e:  # a decoder's own error (OpenCV's `cv2.error`...): still one clear line
         raise ImageLoadError(path, f'the image could not be decoded ({type(e).__name__}: {str(e).strip()[:200]})') from None
-    return photo_of_array(_orient(a, orientation), mode, bits, background, path)
+    photo = photo_of_array(_orient(a, orientation), mode, bits, background, path)
+    photo.frames = frames
+    return photo
 
 # %% ../nbs/01a_photos.ipynb #b39c6f07
 def photo_of_pil(
