@@ -222,6 +222,9 @@ def cmd_evaluate(args) -> int:
     paths = ev.save(args.out)
     print(ev.markdown())
     print(f"\nper-photo results: {paths['csv']}\nsummary: {paths['summary']}\nfigure: {paths['figure']}")
+    if ev.ok.empty:  # every photo gray, unreadable or failed: a table of nothing is no result
+        print(f"colorlab evaluate: nothing was measured: no colour photo of '{data}' could be scored "
+              f"({ev.n_gray} grayscale, {len(ev.failed)} unreadable)", file=sys.stderr); return 1
     return 1 if ev.failed or ev.n_errors or ev.partial else 0
 
 # %% ../nbs/90_cli.ipynb #37cf9083
