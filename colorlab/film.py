@@ -174,7 +174,7 @@ def colorize_video(
     size = (W + W % 2, H + H % 2)  # OpenCV's writers drop the last column or row of an odd side: pad it instead
     changes = [f'padded from {W}x{H} to {size[0]}x{size[1]} (OpenCV writes even sides only; the last column and row '
                'are repeated)'] if size != (W, H) else []
-    announced = int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
+    announced, fps0 = int(cap.get(cv2.CAP_PROP_FRAME_COUNT)), fps
     ffmpeg = shutil.which('ffmpeg') if ffmpeg == 'auto' else ffmpeg
     stab, raw, stable, n, times, muxed = Stabiliser(), Flicker(), Flicker(), 0, [], False
     def write(tmp:Path):
@@ -207,7 +207,9 @@ def colorize_video(
         back = _count(tmp)  # a full disk gives a film that cannot be read back: never report it done
         if back != n: raise VideoError(dest, f'the film written reads back {back} of its {n} frames (is the disk full?)')
     atomic_write(dest, write)
-    if announced > 0 and n < announced:
+    seen = times[-1] / 1000 + 1 / fps if times else 0.  # seconds of film read, the last frame's included
+    # a variable-rate film may announce its length times its nominal rate as its frames: its length read is compared too
+    if announced > 0 and n < announced and seen < 0.98 * announced / fps0:
         warnings.warn(f"'{src}': read {n} of the {announced} frames it announces (is it truncated?)")
     for c in changes: warnings.warn(f"'{dest}': {c}")
     if ffmpeg is None:
