@@ -346,12 +346,21 @@ def as_photo(image) -> Photo: # A path, PIL image, `Photo`, array (H, W[, 1..4])
     if isinstance(image, (str, Path)): return load_image(image)
     if isinstance(image, Image.Image): return photo_of_pil(image)
     if isinstance(image, torch.Tensor):
-        image = image.detach().cpu().permute(1, 2, 0).numpy() if image.ndim == 3 else image.detach().cpu().numpy()
+        hwc = image.ndim == 3 and image.shape[0] > 4 and image.shape[-1] <= 4  # plainly (H, W, C); else (C, H, W), as torchvision has it
+        image = image.detach().cpu().permute(1, 2, 0).numpy() if image.ndim == 3 and not hwc else image.detach().cpu().numpy()
     if not isinstance(image, np.ndarray):
         raise TypeError(f'cannot colorize a {type(image).__name__}: give a file path, a PIL image, a Photo, an array or a tensor')
     a = image[..., None] if image.ndim == 2 else image
     if a.ndim != 3 or a.shape[-1] not in (1, 2, 3, 4): raise ValueError(f'expected an (H, W) or (H, W, 1..4) image, got shape {image.shape}')
+    if 0 in a.shape[:2]: raise ValueError(f'the image is empty: shape {image.shape}')
     bits = {np.dtype(np.uint8): 8, np.dtype(np.uint16): 16}.get(a.dtype)
+    if bits is None and np.issubdtype(a.dtype, np.integer):  # int32, int64...: 8-bit values, or 16-bit ones above 255
+        lo, hi = int(a.min()), int(a.max())
+        if lo < 0 or hi > 65535: raise ValueError(f'an integer image must hold values from 0 to 255 (or 65535), not {lo} to {hi}')
+        bits = 8 if hi <= 255 else 16
+    elif bits is None and np.nanmax(np.where(np.isinf(a), 0, a)) > 1.5:  # floats are 0 to 1; a little over is rounding
+        raise ValueError(f'a float image must hold values from 0 to 1, not up to {float(np.nanmax(np.where(np.isinf(a), 0, a))):g}: '
+                         'divide by 255, or pass the uint8 array')
     a = a.astype(np.float32) / (2**bits - 1) if bits else np.clip(np.nan_to_num(a.astype(np.float32), nan=0, posinf=1, neginf=0), 0, 1)
     return photo_of_array(a, 'array', bits or 16)
 

@@ -78,7 +78,7 @@ def _check_resume(path, model:ColorModel):
     if 'opts' not in ck: raise ValueError(f"--resume '{path}' is an exported model (weights only): resume from the run's last.pth")
     check_checkpoint(ck, path, RESUME_KEYS, 'a training checkpoint to resume')
     shapes = lambda sd: {k: tuple(v.shape) if not k.endswith('._extra_state') else None for k, v in sd.items()}  # a history pool's extra state grows as it fills
-    if ck['model_name'] != model.name or shapes(ck['model']) != shapes(model.state_dict()):
+    if ck['model_name'] != model.name or shapes(ck['model']) != shapes(model.state_dict()) or ck['hparams'] != model.hparams:
         raise ValueError(f"--resume '{path}' is a run of {model_label(ck['model_name'], ck['hparams'])}, not of "
                          f"{model_label(model.name, model.hparams)}: resume with the same --model and options (--nf, --backbone, "
                          "--arg), or start a new run without --resume")
