@@ -110,14 +110,15 @@ def cmd_train(args) -> int:
                       lr=args.lr, seed=args.seed, max_train=args.max_photos,
                       max_valid=None if args.max_photos is None else max(1, args.max_photos // 8),
                       amp={'auto': None, 'on': True, 'off': False}[args.amp], resume=args.resume, init=args.init, model_args=margs)
-    last = Path(args.out).expanduser()/'last.pth'
+    out = Path(args.out).expanduser()
+    last = out/'last.pth'
     if last.exists() and args.resume is None:  # a trained model is never replaced by a new run
         print(f"colorlab train: '{last}' holds a trained model: continue it with --resume {last}, or train into another --out",
               file=sys.stderr); return 2
     import contextlib
     from colorlab.files import folder_lock
     try:
-        with folder_lock(Path(args.out).expanduser()) if int(os.environ.get('RANK', '0')) == 0 else contextlib.nullcontext():
+        with folder_lock(out) if int(os.environ.get('RANK', '0')) == 0 else contextlib.nullcontext():
             model, res = train(cfg)  # one run at a time into --out (torchrun's other ranks follow rank 0)
     except (OSError, ValueError) as e:
         print(f'colorlab train: {e}', file=sys.stderr); return 2

@@ -139,9 +139,9 @@ def _fit(model:nn.Module, sd:dict, path, name:str, optional:tuple=()) -> nn.Modu
     "`model` in eval mode with the weights `sd` (as float32), or an error naming `path` if they do not fit it"
     try: missing, unexpected = model.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in sd.items()}, strict=False)
     except RuntimeError as e:  # weights of other shapes: its hparams describe another network than its weights
-        bad = [l.strip() for l in str(e).splitlines() if 'size mismatch' in l]
-        raise ValueError(f"'{path}' does not fit the model '{name}' its settings describe: "
-                         + (bad[0] + (f' (and {len(bad) - 1} more)' if len(bad) > 1 else '') if bad else str(e).splitlines()[0])) from None
+        bad = [l.strip() for l in str(e).splitlines() if 'size mismatch' in l] or [str(e).splitlines()[0]]
+        more = f' (and {len(bad) - 1} more)' if len(bad) > 1 else ''
+        raise ValueError(f"'{path}' does not fit the model '{name}' its settings describe: {bad[0]}{more}") from None
     missing = [k for k in missing if not k.startswith(optional)]  # weights the file may leave out
     if missing or unexpected:
         raise ValueError(f"'{path}' does not fit the model '{name}': missing weights {missing[:3]}, unexpected weights {unexpected[:3]}")
@@ -358,9 +358,9 @@ def as_photo(image) -> Photo: # A path, PIL image, `Photo`, array (H, W[, 1..4])
         lo, hi = int(a.min()), int(a.max())
         if lo < 0 or hi > 65535: raise ValueError(f'an integer image must hold values from 0 to 255 (or 65535), not {lo} to {hi}')
         bits = 8 if hi <= 255 else 16
-    elif bits is None and np.nanmax(np.where(np.isinf(a), 0, a)) > 1.5:  # floats are 0 to 1; a little over is rounding
-        raise ValueError(f'a float image must hold values from 0 to 1, not up to {float(np.nanmax(np.where(np.isinf(a), 0, a))):g}: '
-                         'divide by 255, or pass the uint8 array')
+    elif bits is None:  # floats are 0 to 1, a little over being rounding; NaN and infinities are clamped below
+        top = float(np.where(np.isfinite(a), a, 0).max())
+        if top > 1.5: raise ValueError(f'a float image must hold values from 0 to 1, not up to {top:g}: divide by 255, or pass the uint8 array')
     a = a.astype(np.float32) / (2**bits - 1) if bits else np.clip(np.nan_to_num(a.astype(np.float32), nan=0, posinf=1, neginf=0), 0, 1)
     return photo_of_array(a, 'array', bits or 16)
 
